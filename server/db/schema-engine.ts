@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type * as EngineModule from "@prisma/schema-engine-wasm/schema_engine_bg.js";
+import type * as EngineModule from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 /**
  * Prisma's schema engine compiled to WebAssembly, driven through @prisma/adapter-pg.

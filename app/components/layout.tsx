@@ -1,0 +1,103 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "~/i18n";
+
+interface HeaderUser {
+  id: string;
+  name: string;
+  role: string;
+}
+
+const NAV = [
+  { to: "/ideas", key: "nav.ideas" },
+  { to: "/convocatorias", key: "nav.calls" },
+  { to: "/alianzas", key: "nav.alliances" },
+  { to: "/espacios", key: "nav.spaces" },
+  { to: "/indicadores", key: "nav.indicators" },
+] as const;
+
+export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#contenido">
+        {t("nav.skip")}
+      </a>
+      <div className="header-inner">
+        <Link to="/" className="brand" aria-label={`${t("app.name")} · ${t("nav.home")}`}>
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          <span>
+            <span className="brand-name">{t("app.name")}</span>
+            <span className="brand-tagline">{t("app.tagline")}</span>
+          </span>
+        </Link>
+        <nav aria-label={t("nav.label")} className="main-nav">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} prefetch="intent">
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <nav aria-label={t("account.menu")} className="account-menu">
+            {user ? (
+              <ul>
+                <li className="account-name">
+                  <span className="visually-hidden">{t("account.signedInAs", { name: user.name })}</span>
+                  <span aria-hidden="true">{user.name}</span>
+                </li>
+                <li>
+                  <Link to="/salir">{t("account.logout")}</Link>
+                </li>
+              </ul>
+            ) : (
+              <ul>
+                <li>
+                  <Link to={`/ingresar?redirectTo=${encodeURIComponent(here)}`}>{t("account.login")}</Link>
+                </li>
+                <li>
+                  <Link to="/registro" className="button small">
+                    {t("account.register")}
+                  </Link>
+                </li>
+              </ul>
+            )}
+          </nav>
+          <Form method="post" action="/idioma" className="language-form">
+            <input type="hidden" name="redirectTo" value={here} />
+            <label htmlFor="language-select">{t("lang.label")}</label>
+            <select id="language-select" name="locale" defaultValue={locale}>
+              <option value="es" lang="es">
+                {t("lang.es")}
+              </option>
+              <option value="en" lang="en">
+                {t("lang.en")}
+              </option>
+            </select>
+            <button type="submit" className="small secondary">
+              {t("lang.change")}
+            </button>
+          </Form>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.about")}</p>
+      <p>{t("app.owner")}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { IdeaCard } from "~/components/idea-card";
+import { Sector } from "../../server/db/generated/enums";
+
+export const meta: MetaFunction = () => [{ title: "Ideas · Cocrea" }];
+
+const SECTORS = Object.values(Sector);
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const filters = {
+    q: params.get("q")?.trim().slice(0, 100) || undefined,
+    // An unknown sector in a hand-edited URL means "all sectors", not an error page.
+    sector: SECTORS.find((s) => s === params.get("sector")),
+  };
+  const cursor = params.get("cursor") || undefined;
+  try {
+    const page = await context.caller.idea.list({ ...filters, cursor, limit: 12 });
+    return json({ ...page, filters });
+  } catch (error) {
+    if (context.describeError(error).httpStatus === 400) throw json(null, { status: 404 });
+    throw error;
+  }
+}
+
+export default function IdeasPage() {
+  const { t } = useTranslation();
+  const { items, nextCursor, filters } = useLoaderData<typeof loader>();
+  const nextParams = new URLSearchParams();
+  if (filters.q) nextParams.set("q", filters.q);
+  if (filters.sector) nextParams.set("sector", filters.sector);
+  if (nextCursor) nextParams.set("cursor", nextCursor);
+  return (
+    <section className="page" aria-labelledby="ideas-title">
+      <div className="page-head">
+        <div>
+          <h1 id="ideas-title">{t("ideas.title")}</h1>
+          <p className="lead">{t("ideas.lead")}</p>
+        </div>
+        <Link className="button" to="/ideas/nueva">
+          {t("ideas.new")}
+        </Link>
+      </div>
+      <Form method="get" className="filters" role="search" aria-label={t("ideas.filters")}>
+        <div className="field">
+          <label htmlFor="q">{t("ideas.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("ideas.searchPlaceholder")} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="sector">{t("ideas.sector")}</label>
+          <select id="sector" name="sector" defaultValue={filters.sector ?? ""}>
+            <option value="">{t("ideas.allSectors")}</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sector.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {t("ideas.apply")}
+        </button>
+      </Form>
+      {items.length === 0 ? (
+        <p role="status">{t("ideas.empty")}</p>
+      ) : (
+        <div className="grid" aria-live="polite">
+          {items.map((idea) => (
+            <IdeaCard key={idea.id} idea={idea} />
+          ))}
+        </div>
+      )}
+      {nextCursor ? (
+        <p className="pager">
+          <Link to={`/ideas?${nextParams.toString()}`}>{t("ideas.more")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

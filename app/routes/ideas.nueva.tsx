@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, Field } from "~/components/form";
+import { actionFailure } from "~/lib/actions";
+import { parseIdeaForm } from "~/lib/idea-form.server";
+import { Sector } from "../../server/db/generated/enums";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, MAX_ATTACHMENTS, formatSize, maxBytesFor } from "../../server/files/rules";
+
+export const meta: MetaFunction = () => [{ title: "Proponer una idea · Cocrea" }];
+
+const SECTORS = Object.values(Sector);
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const { user } = context.ctx;
+  if (!user) throw redirect(`/ingresar?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+  return json({ canCreate: user.role === "ENTREPRENEUR" });
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  let values: Record<string, string> = {};
+  try {
+    const form = await parseIdeaForm(request, context.ctx.locale);
+    values = form.values;
+    if (!form.fields.success) return actionFailure(context, form.fields.error, values);
+    let attachmentIds: string[] = [];
+    if (form.files.length > 0) {
+      const upload = new FormData();
+      for (const file of form.files) upload.append("files", file);
+      attachmentIds = (await context.caller.file.upload(upload)).map((f) => f.id);
+    }
+    const idea = await context.caller.idea.create({ ...form.fields.data, attachmentIds });
+    return redirect(`/ideas/${idea.id}?creada=1`);
+  } catch (error) {
+    return actionFailure(context, error, values);
+  }
+}
+
+export default function NewIdeaPage() {
+  const { t, i18n } = useTranslation();
+  const { canCreate } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.fieldErrors ?? {};
+  const values = result?.values ?? {};
+  if (!canCreate) {
+    return (
+      <section className="page narrow" aria-labelledby="new-idea-title">
+        <h1 id="new-idea-title">{t("newIdea.title")}</h1>
+        <p className="notice">{t("newIdea.onlyEntrepreneurs")}</p>
+      </section>
+    );
+  }
+  const limits = Object.fromEntries(ATTACHMENT_TYPES.map((type) => [type.label, formatSize(maxBytesFor(type), i18n.language)]));
+  const text = (name: "title" | "summary" | "problem" | "solution", max: number, rows?: number) => (
+    <Field name={name} label={t(`newIdea.field.${name}`)} hint={t(`newIdea.field.${name}Hint`)} error={errors[name]} required>
+      {(p) =>
+        rows ? (
+          <textarea {...p} rows={rows} maxLength={max} defaultValue={values[name]} />
+        ) : (
+          <input {...p} type="text" maxLength={max} defaultValue={values[name]} />
+        )
+      }
+    </Field>
+  );
+  return (
+    <section className="page narrow" aria-labelledby="new-idea-title">
+      <h1 id="new-idea-title">{t("newIdea.title")}</h1>
+      <p className="lead">{t("newIdea.lead")}</p>
+      <ErrorSummary title={t("newIdea.errorSummary")} message={result?.message} fieldErrors={errors} />
+      <Form method="post" encType="multipart/form-data" noValidate className="stack">
+        {text("title", 140)}
+        {text("summary", 500, 3)}
+        {text("problem", 5000, 6)}
+        {text("solution", 5000, 6)}
+        <Field name="sector" label={t("newIdea.field.sector")} error={errors.sector} required>
+          {(p) => (
+            <select {...p} defaultValue={values.sector ?? ""}>
+              <option value="" disabled>
+                {t("newIdea.field.sectorPlaceholder")}
+              </option>
+              {SECTORS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sector.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          name="attachments"
+          label={t("newIdea.field.attachments")}
+          hint={t("newIdea.field.attachmentsHint", { count: MAX_ATTACHMENTS, pdf: limits.PDF, image: limits.PNG })}
+          error={errors.attachments ?? errors.attachmentIds}
+        >
+          {(p) => <input {...p} required={false} type="file" multiple accept={ATTACHMENT_ACCEPT} />}
+        </Field>
+        <button type="submit" disabled={busy}>
+          {busy ? t("newIdea.submitting") : t("newIdea.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

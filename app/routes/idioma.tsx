@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { safeRedirect } from "~/lib/actions";
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+export const loader = () => redirect("/");
+
+/** Remembers the chosen language in a cookie; works without JavaScript. */
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const locale = formData.get("locale") === "en" ? "en" : "es";
+  return redirect(safeRedirect(formData.get("redirectTo")), {
+    headers: { "Set-Cookie": `cocrea_lang=${locale}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax` },
+  });
+}

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { actionFailure } from "~/lib/actions";
+
+export const meta: MetaFunction = () => [{ title: "Cerrar sesión · Cocrea" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (!context.ctx.user) throw redirect("/");
+  return null;
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  try {
+    if (formData.get("intent") === "everywhere") await context.caller.auth.logoutEverywhere();
+    else await context.caller.auth.logout();
+  } catch (error) {
+    return actionFailure(context, error);
+  }
+  return redirect("/");
+}
+
+export default function LogoutPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page narrow" aria-labelledby="logout-title">
+      <h1 id="logout-title">{t("logout.title")}</h1>
+      <p>{t("logout.lead")}</p>
+      <Form method="post" className="stack">
+        <button type="submit" name="intent" value="this">
+          {t("logout.submit")}
+        </button>
+        <button type="submit" name="intent" value="everywhere" className="secondary" aria-describedby="everywhere-hint">
+          {t("logout.everywhere")}
+        </button>
+        <p id="everywhere-hint" className="hint">
+          {t("logout.everywhereHint")}
+        </p>
+      </Form>
+    </section>
+  );
+}

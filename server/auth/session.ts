@@ -1,0 +1,114 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import type { Db } from "../db/client";
+
+/** Sessions as lucia-auth.com describes them: the cookie holds a random token, the table its hash. */
+export const SESSION_COOKIE = "cocrea_session";
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = 30 * DAY_MS;
+/** A session used in its last 15 days is pushed back to a full 30 (sliding expiry). */
+const RENEW_WITHIN_MS = 15 * DAY_MS;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: "ENTREPRENEUR" | "ACADEMIA" | "COMPANY" | "SECRETARIAT";
+  locale: string;
+}
+
+export interface ValidatedSession {
+  id: string;
+  expiresAt: Date;
+  /** True when this request moved the expiry, so the cookie must be sent again. */
+  renewed: boolean;
+  user: SessionUser;
+}
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  meta: { userAgent?: string | null; ip?: string | null },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateSessionToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db.session.create({
+    data: {
+      id: sessionIdFromToken(token),
+      userId,
+      expiresAt,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      ipAddress: meta.ip?.slice(0, 64) ?? null,
+    },
+  });
+  return { token, expiresAt };
+}
+
+const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
+
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidatedSession | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const id = sessionIdFromToken(token);
+  const row = await db.session.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, locale: true } },
+    },
+  });
+  if (!row) return null;
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  let renewed = false;
+  if (expiresAt.getTime() - now.getTime() < RENEW_WITHIN_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await db.session.update({ where: { id }, data: { expiresAt } });
+    renewed = true;
+  }
+  return { id: row.id, expiresAt, renewed, user: row.user };
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function invalidateUserSessions(db: Db, userId: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
+  return count;
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAge}`,
+    `Expires=${expiresAt.toUTCString()}`,
+    secure ? "Secure" : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", secure ? "Secure" : ""]
+    .filter(Boolean)
+    .join("; ");
+}

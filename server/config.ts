@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    message: "must be a PostgreSQL URL such as postgresql://user@host:5432/dbname",
+  });
+
+const uploadThingToken = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const decoded = JSON.parse(Buffer.from(value, "base64").toString("utf8")) as Record<string, unknown>;
+        return typeof decoded.apiKey === "string" && typeof decoded.appId === "string";
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be the base64 token from the UploadThing dashboard ({apiKey, appId, regions})" },
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Unset: embedded PostgreSQL (PGlite) kept in DATA_DIR. */
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
+  DATA_DIR: z.string().trim().min(1).default(".data"),
+  /** Public origin (https://cocrea.example.gov.co); when set, mutations must come from it. */
+  PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
+  /** Trust X-Forwarded-For from one reverse proxy when computing client IPs for throttling. */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  UPLOADTHING_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), uploadThingToken.optional()),
+  /** Seed demo data on start; defaults to on outside production. */
+  SEED_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once at start; every problem is reported, one line per variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+export function shouldSeedDemo(env: Env): boolean {
+  if (env.SEED_DEMO !== undefined) return env.SEED_DEMO === "true" || env.SEED_DEMO === "1";
+  return env.NODE_ENV !== "production";
+}

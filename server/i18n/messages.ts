@@ -1,0 +1,96 @@
+import i18next, { type TFunction } from "i18next";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locale";
+
+/** Messages the API returns to people: errors and field validation, in both languages. */
+const es = {
+  "validation.required": "Este campo es obligatorio.",
+  "validation.invalid": "Este valor no es válido.",
+  "validation.tooShort": "Debe tener al menos {{min}} caracteres.",
+  "validation.tooLong": "Puede tener como máximo {{max}} caracteres.",
+  "validation.tooFew": "Debe incluir al menos {{min}} elementos.",
+  "validation.tooMany": "Puede incluir como máximo {{max}} elementos.",
+  "validation.email": "Escribe un correo electrónico válido, por ejemplo nombre@dominio.co.",
+  "validation.option": "Elige una de las opciones disponibles.",
+  "validation.id": "El identificador no es válido.",
+  "auth.emailTaken": "Ya existe una cuenta con este correo.",
+  "auth.invalidCredentials": "El correo o la contraseña no son correctos.",
+  "auth.throttled": "Demasiados intentos de ingreso. Espera {{minutes}} minutos e inténtalo de nuevo.",
+  "auth.passwordTooShort": "La contraseña debe tener al menos {{min}} caracteres.",
+  "auth.passwordTooLong": "La contraseña puede tener como máximo {{max}} caracteres.",
+  "auth.passwordCommon": "Esta contraseña es muy común y fácil de adivinar. Elige otra.",
+  "auth.passwordContainsEmail": "La contraseña no puede contener tu correo.",
+  "auth.roleNotAllowed": "Elige emprendedor, academia o empresa. Las cuentas de la Secretaría las crea un administrador.",
+  "auth.required": "Debes ingresar para continuar.",
+  "auth.forbidden": "Tu cuenta no tiene permiso para esta acción.",
+  "security.crossSite": "Solicitud rechazada: proviene de otro sitio.",
+  "idea.notFound": "No encontramos esta idea.",
+  "idea.attachmentUnavailable": "Uno de los adjuntos no existe o ya está en uso.",
+  "file.tooLarge": "El archivo «{{name}}» supera el máximo de {{max}}.",
+  "file.tooMany": "Puedes adjuntar como máximo {{max}} archivos.",
+  "file.typeNotAllowed": "El archivo «{{name}}» no es un PDF, PNG ni JPEG válido.",
+  "file.empty": "El archivo «{{name}}» está vacío.",
+  "file.notFound": "No encontramos este archivo.",
+  "file.storeFailed": "No pudimos guardar el archivo. Inténtalo de nuevo.",
+  "request.tooLarge": "La solicitud es demasiado grande.",
+  "server.internal": "Ocurrió un error inesperado. Inténtalo de nuevo en unos minutos.",
+  "server.notFound": "No encontramos lo que buscas.",
+};
+
+type Catalog = Record<keyof typeof es, string>;
+
+const en: Catalog = {
+  "validation.required": "This field is required.",
+  "validation.invalid": "This value is not valid.",
+  "validation.tooShort": "Must be at least {{min}} characters.",
+  "validation.tooLong": "Can be at most {{max}} characters.",
+  "validation.tooFew": "Must include at least {{min}} items.",
+  "validation.tooMany": "Can include at most {{max}} items.",
+  "validation.email": "Enter a valid email address, such as name@domain.co.",
+  "validation.option": "Choose one of the available options.",
+  "validation.id": "The identifier is not valid.",
+  "auth.emailTaken": "An account with this email already exists.",
+  "auth.invalidCredentials": "The email or password is incorrect.",
+  "auth.throttled": "Too many sign-in attempts. Wait {{minutes}} minutes and try again.",
+  "auth.passwordTooShort": "The password must be at least {{min}} characters.",
+  "auth.passwordTooLong": "The password can be at most {{max}} characters.",
+  "auth.passwordCommon": "This password is too common and easy to guess. Choose another.",
+  "auth.passwordContainsEmail": "The password cannot contain your email.",
+  "auth.roleNotAllowed": "Choose entrepreneur, academia or company. Secretariat accounts are created by an administrator.",
+  "auth.required": "You need to sign in to continue.",
+  "auth.forbidden": "Your account is not allowed to do this.",
+  "security.crossSite": "Request rejected: it comes from another site.",
+  "idea.notFound": "We could not find this idea.",
+  "idea.attachmentUnavailable": "One of the attachments does not exist or is already in use.",
+  "file.tooLarge": "The file “{{name}}” is larger than the {{max}} limit.",
+  "file.tooMany": "You can attach at most {{max}} files.",
+  "file.typeNotAllowed": "The file “{{name}}” is not a valid PDF, PNG or JPEG.",
+  "file.empty": "The file “{{name}}” is empty.",
+  "file.notFound": "We could not find this file.",
+  "file.storeFailed": "We could not store the file. Please try again.",
+  "request.tooLarge": "The request is too large.",
+  "server.internal": "Something unexpected went wrong. Please try again in a few minutes.",
+  "server.notFound": "We could not find what you are looking for.",
+};
+
+export type MessageKey = keyof typeof es;
+export type MessageParams = Record<string, string | number>;
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { es: { errors: es }, en: { errors: en } },
+  supportedLngs: [...LOCALES],
+  fallbackLng: DEFAULT_LOCALE,
+  defaultNS: "errors",
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+const translators = new Map<Locale, TFunction>(LOCALES.map((l) => [l, instance.getFixedT(l, "errors")]));
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(es, value);
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return translators.get(locale)!(key, params ?? {});
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm start`: validates the configuration, opens PostgreSQL (or the embedded one), applies
+ * pending migrations, seeds demo data outside production, and serves Remix, /api/trpc,
+ * /api/uploadthing and /healthz on one port.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, loadEnv, shouldSeedDemo } from "./config";
+import { createDb } from "./db/client";
+import { openDatabase } from "./db/database";
+import { applyMigrations } from "./db/migrations";
+import { createHttpApp } from "./http/app";
+import { seedDemoData, DEMO_ACCOUNTS } from "./seed/demo";
+import { createServices } from "./services";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function main() {
+  const env = loadEnv();
+  const buildPath = path.join(ROOT, "build", "index.js");
+  if (!existsSync(buildPath)) {
+    throw new ConfigError(["build/index.js is missing: run `npm run build` first (npm start does it for you)"]);
+  }
+
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(ROOT, env.DATA_DIR) });
+  const applied = await applyMigrations(database.url);
+  if (applied.length > 0) console.log(`Migraciones aplicadas: ${applied.join(", ")}`);
+
+  const db = createDb(database.url, { maxConnections: database.embedded ? 8 : 20 });
+  if (shouldSeedDemo(env)) {
+    await seedDemoData(db);
+  }
+
+  const remixBuild = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const services = createServices(env, db);
+  const app = createHttpApp(services, { remixBuild, publicDir: path.join(ROOT, "public") });
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+    console.log(`Cocrea escucha en http://${shownHost}:${env.PORT}`);
+    console.log(`Base de datos: ${database.embedded ? `PostgreSQL embebido en ${env.DATA_DIR}/pglite` : "DATABASE_URL"}`);
+    if (shouldSeedDemo(env) && env.NODE_ENV !== "production") {
+      console.log("Cuentas de demostración:");
+      for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(12)} ${account.email}  /  ${account.password}`);
+    }
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: cerrando conexiones…`);
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(async () => {
+      await db.$disconnect();
+      await database.close();
+      clearTimeout(force);
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Cocrea no puede iniciar. ${error.message}`);
+  } else {
+    console.error("Cocrea no puede iniciar:", error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import type { Db } from "../db/client";
+import { hashPassword } from "../auth/password";
+import type { Sector } from "../db/generated/enums";
+
+/** Shown by `npm start` in development; never used when NODE_ENV=production unless SEED_DEMO is set. */
+export const DEMO_ACCOUNTS = [
+  { email: "secretaria@cocrea.demo", name: "Secretaría TIC, Ciencia e Innovación", role: "SECRETARIAT", password: "Secretaria-Demo-2026" },
+  { email: "emprendedora@cocrea.demo", name: "Luisa Fernanda Ortiz", role: "ENTREPRENEUR", password: "Emprende-Demo-2026" },
+  { email: "academia@cocrea.demo", name: "Jorge Enrique Pabón", role: "ACADEMIA", password: "Academia-Demo-2026" },
+  { email: "empresa@cocrea.demo", name: "Camila Restrepo", role: "COMPANY", password: "Empresa-Demo-2026" },
+] as const;
+
+const ORGANIZATIONS = [
+  { key: "academia@cocrea.demo", name: "Universidad Industrial del Magdalena Medio", kind: "UNIVERSITY", nit: "890000001-1", sector: "EDUCATION" },
+  { key: "empresa@cocrea.demo", name: "Logística Fluvial del Yuma S.A.S.", kind: "COMPANY", nit: "900000002-2", sector: "RIVER_LOGISTICS" },
+] as const;
+
+const IDEAS: { title: string; summary: string; problem: string; solution: string; sector: Sector; daysAgo: number }[] = [
+  {
+    title: "Sensores comunitarios para la calidad del aire en la zona industrial",
+    summary: "Una red de sensores de bajo costo, instalados por colegios del nororiente, que publica en tiempo real la calidad del aire cerca de la refinería.",
+    problem: "Los barrios vecinos a la zona industrial no tienen datos abiertos y cercanos sobre material particulado; las mediciones oficiales llegan tarde y en pocos puntos.",
+    solution: "Kits de sensores PM2.5 ensamblados con estudiantes, conectados a las zonas wifi del Distrito, con un tablero público y alertas por barrio.",
+    sector: "ENVIRONMENT",
+    daysAgo: 2,
+  },
+  {
+    title: "Trazabilidad de pescado fresco desde la ciénaga San Silvestre",
+    summary: "Códigos QR para que compradores y restaurantes sepan de qué faena viene el pescado, con precio justo para las asociaciones de pescadores.",
+    problem: "Los pescadores artesanales venden a intermediarios sin información de origen ni precio de referencia, y el consumidor no distingue producto local.",
+    solution: "Una app sencilla que registra la faena, genera etiquetas QR y conecta con compradores de la ciudad; piloto con dos asociaciones.",
+    sector: "AGROINDUSTRY",
+    daysAgo: 5,
+  },
+  {
+    title: "Reservas y rastreo de carga en el puerto fluvial",
+    summary: "Plataforma para programar turnos de cargue y descargue en el muelle y seguir la carga por el río Magdalena.",
+    problem: "Las filas de camiones y las esperas en el muelle encarecen la logística fluvial y congestionan el centro.",
+    solution: "Turnos en línea con ventanas de tiempo, avisos por SMS y un tablero compartido entre transportadores y operadores portuarios.",
+    sector: "RIVER_LOGISTICS",
+    daysAgo: 9,
+  },
+  {
+    title: "Mantenimiento predictivo para pozos maduros",
+    summary: "Modelos de aprendizaje automático sobre datos de vibración para anticipar fallas de bombas en pozos de petróleo maduros.",
+    problem: "Las paradas no programadas en pozos maduros generan pérdidas y riesgos ambientales; el mantenimiento hoy es reactivo.",
+    solution: "Sensores de vibración y un modelo entrenado con la universidad, validado en campo con una empresa de servicios petroleros.",
+    sector: "ENERGY_OIL",
+    daysAgo: 14,
+  },
+  {
+    title: "Ruta de aviturismo en las ciénagas del Magdalena Medio",
+    summary: "Guías locales certificados y una ruta digital de avistamiento de aves que lleve turistas a las ciénagas y al río.",
+    problem: "La riqueza de aves de la región es poco conocida y las comunidades ribereñas no reciben ingresos del turismo.",
+    solution: "Formación de guías, mapa digital con especies y puntos de observación, y reservas en línea con operadores locales.",
+    sector: "TOURISM",
+    daysAgo: 21,
+  },
+  {
+    title: "Laboratorio abierto de programación para jóvenes en las comunas",
+    summary: "Clubes de programación y robótica en los puntos digitales de las comunas, con mentores de empresas TIC locales.",
+    problem: "Muchos jóvenes no tienen acceso a formación en tecnología ni a referentes del sector TIC en su barrio.",
+    solution: "Sesiones semanales en los espacios digitales del Distrito, retos con empresas aliadas y una muestra anual de proyectos.",
+    sector: "ICT",
+    daysAgo: 30,
+  },
+];
+
+/** Idempotent: running it again changes nothing (users, organizations and ideas are matched by natural keys). */
+export async function seedDemoData(db: Db): Promise<void> {
+  const users = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
+    const user =
+      existing ??
+      (await db.user.create({
+        data: { email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) },
+        select: { id: true },
+      }));
+    users.set(account.email, user.id);
+  }
+  for (const org of ORGANIZATIONS) {
+    const organization = await db.organization.upsert({
+      where: { nit: org.nit },
+      update: {},
+      create: { name: org.name, kind: org.kind, nit: org.nit, sector: org.sector, verifiedAt: new Date() },
+      select: { id: true },
+    });
+    await db.membership.upsert({
+      where: { organizationId_userId: { organizationId: organization.id, userId: users.get(org.key)! } },
+      update: {},
+      create: { organizationId: organization.id, userId: users.get(org.key)!, role: "ADMIN" },
+    });
+  }
+  const authorId = users.get("emprendedora@cocrea.demo")!;
+  for (const idea of IDEAS) {
+    const exists = await db.idea.findFirst({ where: { title: idea.title, authorId }, select: { id: true } });
+    if (exists) continue;
+    const when = new Date(Date.now() - idea.daysAgo * 24 * 60 * 60 * 1000);
+    const { daysAgo: _days, ...fields } = idea;
+    await db.idea.create({ data: { ...fields, authorId, status: "PUBLISHED", publishedAt: when, createdAt: when } });
+  }
+}

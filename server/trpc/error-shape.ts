@@ -1,0 +1,64 @@
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { isMessageKey, translate, type MessageKey } from "../i18n/messages";
+import type { Locale } from "../i18n/locale";
+import { AppError } from "./errors";
+
+export interface ErrorDescription {
+  code: TRPCError["code"];
+  httpStatus: number;
+  /** A sentence for people, in the caller's language. */
+  message: string;
+  /** Per-field messages (dotted paths), in the caller's language. */
+  fieldErrors: Record<string, string>;
+}
+
+interface ZodLikeIssue {
+  path: PropertyKey[];
+  message: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+}
+
+function zodIssues(cause: unknown): ZodLikeIssue[] | null {
+  if (cause && typeof cause === "object" && Array.isArray((cause as { issues?: unknown }).issues)) {
+    return (cause as { issues: ZodLikeIssue[] }).issues;
+  }
+  return null;
+}
+
+/**
+ * The one mapping from a thrown error to what a person sees, used by the tRPC error formatter
+ * (HTTP API) and by Remix actions that call procedures through createCaller. Message keys are
+ * translated, zod issues become per-field messages, and anything unexpected becomes a generic
+ * sentence: its detail belongs in the server log, never in the response.
+ */
+export function describeError(thrown: unknown, locale: Locale): ErrorDescription {
+  const error =
+    thrown instanceof TRPCError
+      ? thrown
+      : new TRPCError({ code: zodIssues(thrown) ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR", cause: thrown });
+  const fieldErrors: Record<string, string> = {};
+  let message: string;
+  const issues = error.code === "BAD_REQUEST" ? zodIssues(error.cause) : null;
+  if (error instanceof AppError) {
+    message = translate(locale, error.messageKey, error.params);
+    for (const [field, value] of Object.entries(error.fieldErrors)) {
+      if (value) fieldErrors[field] = translate(locale, value.key, value.params);
+    }
+  } else if (issues) {
+    for (const issue of issues) {
+      const field = issue.path.map(String).join(".") || "_";
+      if (fieldErrors[field]) continue;
+      const key: MessageKey = isMessageKey(issue.message) ? issue.message : "validation.invalid";
+      fieldErrors[field] = translate(locale, key, { min: Number(issue.minimum ?? 0), max: Number(issue.maximum ?? 0) });
+    }
+    const messages = Object.values(fieldErrors);
+    message = messages.length === 1 ? messages[0]! : translate(locale, "validation.invalid");
+  } else if (error.code === "INTERNAL_SERVER_ERROR") {
+    message = translate(locale, "server.internal");
+  } else {
+    message = isMessageKey(error.message) ? translate(locale, error.message) : error.message;
+  }
+  return { code: error.code, httpStatus: getHTTPStatusCodeFromError(error), message, fieldErrors };
+}
