@@ -83,6 +83,7 @@ void instance.init({
   defaultNS: "errors",
   interpolation: { escapeValue: false },
   initAsync: false,
+  showSupportNotice: false,
 });
 
 const translators = new Map<Locale, TFunction>(LOCALES.map((l) => [l, instance.getFixedT(l, "errors")]));

@@ -6,14 +6,14 @@ import type { Context } from "./context";
 import { AppError } from "./errors";
 import { describeError } from "./error-shape";
 
-const isProduction = process.env.NODE_ENV === "production";
-
 const t = initTRPC.context<Context>().create({
-  isDev: !isProduction,
+  isDev: process.env.NODE_ENV === "development",
   errorFormatter({ shape, error, ctx }) {
     const { message, fieldErrors } = describeError(error, ctx?.locale ?? DEFAULT_LOCALE);
+    // Stack traces help only a developer at their own machine; nowhere else do they leave the server.
     const { stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, ...(isProduction ? {} : { stack }), fieldErrors } };
+    const showStack = ctx?.env.NODE_ENV === "development";
+    return { ...shape, message, data: { ...data, ...(showStack ? { stack } : {}), fieldErrors } };
   },
 });
 

@@ -48,13 +48,18 @@ export default async function setup(project: TestProject) {
   project.provide("templateDatabase", template);
 }
 
-/** Test databases of runs that were killed before they could clean up. */
+/**
+ * Test databases of runs that were killed before they could clean up. One still in use by a
+ * concurrent run has connections, and DROP DATABASE without FORCE leaves it alone.
+ */
 async function dropLeftovers(admin: pg.Client) {
   const old = await admin.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname LIKE 'cocrea_t_%' OR datname LIKE 'cocrea_building_%'",
+    `SELECT datname FROM pg_database
+      WHERE (datname LIKE 'cocrea\\_t\\_%' OR datname LIKE 'cocrea\\_building\\_%')
+        AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)`,
   );
   for (const { datname } of old.rows) {
-    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {});
   }
 }
 
