@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 
 // Only the Prisma CLI reads this file (generate, and migrate where its native engine is
-// available). The app applies migrations itself: see server/db/migrations.server.ts.
+// available). The app applies migrations itself: see server/db/migrations.ts.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },

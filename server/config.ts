@@ -1,4 +1,7 @@
+import path from "node:path";
 import { z } from "zod";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 const postgresUrl = z
   .string()
@@ -28,7 +31,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Unset: embedded PostgreSQL (PGlite) kept in DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
-  DATA_DIR: z.string().trim().min(1).default(".data"),
+  /** Database (embedded mode) and uploads (local store); relative paths start at the project folder. */
+  DATA_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .default(".data")
+    .transform((dir) => path.resolve(ROOT, dir)),
   /** Public origin (https://cocrea.example.gov.co); when set, mutations must come from it. */
   PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
   /** Trust X-Forwarded-For from one reverse proxy when computing client IPs for throttling. */
@@ -51,8 +60,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once at start; every problem is reported, one line per variable. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Operators read these in English; the app-wide error map (message keys for people) is bypassed.
+  const english = z.locales.en().localeError;
+  const parsed = envSchema.safeParse(source, { error: (issue) => english(issue) });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }

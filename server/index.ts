@@ -13,6 +13,7 @@ import { openDatabase } from "./db/database";
 import { applyMigrations } from "./db/migrations";
 import { createHttpApp } from "./http/app";
 import { seedDemoData, DEMO_ACCOUNTS } from "./seed/demo";
+import { scheduleMaintenance } from "./maintenance";
 import { createServices } from "./services";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -24,7 +25,7 @@ async function main() {
     throw new ConfigError(["build/index.js is missing: run `npm run build` first (npm start does it for you)"]);
   }
 
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(ROOT, env.DATA_DIR) });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const applied = await applyMigrations(database.url);
   if (applied.length > 0) console.log(`Migraciones aplicadas: ${applied.join(", ")}`);
 
@@ -36,6 +37,7 @@ async function main() {
   const remixBuild = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const services = createServices(env, db);
   const app = createHttpApp(services, { remixBuild, publicDir: path.join(ROOT, "public") });
+  const stopMaintenance = scheduleMaintenance(services);
   const server = app.listen(env.PORT, env.HOST, () => {
     const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
     console.log(`Cocrea escucha en http://${shownHost}:${env.PORT}`);
@@ -52,6 +54,7 @@ async function main() {
     stopping = true;
     console.log(`${signal}: cerrando conexiones…`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    stopMaintenance();
     server.close(async () => {
       await db.$disconnect();
       await database.close();

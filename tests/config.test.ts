@@ -1,10 +1,13 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadEnv, shouldSeedDemo } from "../server/config";
 
 describe("loadEnv", () => {
   it("has working defaults: embedded database, port 3000, demo data outside production", () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data", NODE_ENV: "development", TRUST_PROXY: false });
+    expect(env).toMatchObject({ PORT: 3000, NODE_ENV: "development", TRUST_PROXY: false });
+    // Relative to the project folder, whatever the working directory of the process.
+    expect(env.DATA_DIR).toBe(path.resolve(import.meta.dirname, "..", ".data"));
     expect(env.DATABASE_URL).toBeUndefined();
     expect(shouldSeedDemo(env)).toBe(true);
     expect(shouldSeedDemo(loadEnv({ NODE_ENV: "production" }))).toBe(false);
@@ -22,7 +25,8 @@ describe("loadEnv", () => {
     expect(problems).toHaveLength(3);
     expect(problems.find((p) => p.startsWith("DATABASE_URL:"))).toMatch(/PostgreSQL URL/);
     expect(problems.find((p) => p.startsWith("UPLOADTHING_TOKEN:"))).toMatch(/base64 token/);
-    expect(problems.some((p) => p.startsWith("PORT:"))).toBe(true);
+    // Plain English for operators, not the message keys the app translates for people.
+    expect(problems.find((p) => p.startsWith("PORT:"))).toMatch(/^PORT: Invalid input: expected number/);
   });
 
   it("accepts a well-formed UploadThing token and PostgreSQL URL", () => {

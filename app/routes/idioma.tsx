@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { safeRedirect } from "~/lib/actions";
+import { LOCALE_COOKIE } from "../../server/i18n/locale";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -11,6 +12,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const locale = formData.get("locale") === "en" ? "en" : "es";
   return redirect(safeRedirect(formData.get("redirectTo")), {
-    headers: { "Set-Cookie": `cocrea_lang=${locale}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax` },
+    headers: { "Set-Cookie": `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax` },
   });
 }

@@ -1,15 +1,12 @@
-import path from "node:path";
 import { ConfigError, loadEnv } from "../config";
 import { createDb, type Db } from "../db/client";
 import { openDatabase, type DatabaseHandle } from "../db/database";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** CLI scripts reach the same database the app uses (a running embedded one included). */
 export async function connectForCli(): Promise<{ database: DatabaseHandle; db: Db }> {
   try {
     const env = loadEnv();
-    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(ROOT, env.DATA_DIR) });
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     return { database, db: createDb(database.url, { maxConnections: 2 }) };
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -11,7 +11,7 @@ import { createContext, type Context, type RequestInfo, type Services } from "..
 import { describeError } from "../trpc/error-shape";
 import { validateSessionToken, SESSION_COOKIE } from "../auth/session";
 import { readCookie } from "../i18n/locale";
-import { clientIp, rejectCrossSiteMutations, securityHeaders } from "./security";
+import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders } from "./security";
 import { sendFetchResponse, toFetchHeaders, toFetchRequest } from "./fetch-bridge";
 import { checkHealth } from "./health";
 
@@ -67,15 +67,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
 
   app.use(rejectCrossSiteMutations(services.env));
 
-  app.use("/api", (req, res, next) => {
-    const length = Number(req.get("content-length") ?? 0);
-    if (length > MAX_UPLOAD_REQUEST_BYTES) {
-      const message = translate(resolveLocale(toFetchHeaders(req)), "request.tooLarge");
-      res.status(413).json({ error: { code: "PAYLOAD_TOO_LARGE", message } });
-      return;
-    }
-    next();
-  });
+  app.use(limitRequestBodies(MAX_UPLOAD_REQUEST_BYTES));
 
   app.all("/api/trpc/*", async (req, res) => {
     const response = await fetchRequestHandler({

@@ -61,6 +61,24 @@ export function rejectCrossSiteMutations(env: Env) {
   };
 }
 
+/**
+ * Bodies are bounded before any handler reads them: the largest legitimate request is an idea
+ * with every attachment at its maximum. A body without a declared length (chunked) could not
+ * be bounded up front, so mutations must declare one, as browsers always do.
+ */
+export function limitRequestBodies(maxBytes: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const declared = req.get("content-length");
+    const status = declared === undefined ? 411 : Number(declared) > maxBytes ? 413 : 0;
+    if (!status) return next();
+    const message = translate(resolveLocale(toFetchHeaders(req)), status === 411 ? "request.lengthRequired" : "request.tooLarge");
+    res.status(status).set("Connection", "close");
+    if (req.path.startsWith("/api/")) res.json({ error: { code: status === 411 ? "LENGTH_REQUIRED" : "PAYLOAD_TOO_LARGE", message } });
+    else res.type("text/plain; charset=utf-8").send(message);
+  };
+}
+
 export function clientIp(req: Request): string {
   return (req.ip ?? req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
 }

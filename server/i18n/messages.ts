@@ -32,6 +32,8 @@ const es = {
   "file.notFound": "No encontramos este archivo.",
   "file.storeFailed": "No pudimos guardar el archivo. Inténtalo de nuevo.",
   "request.tooLarge": "La solicitud es demasiado grande.",
+  "request.invalid": "La solicitud no es válida.",
+  "request.lengthRequired": "La solicitud debe indicar su tamaño (Content-Length).",
   "server.internal": "Ocurrió un error inesperado. Inténtalo de nuevo en unos minutos.",
   "server.notFound": "No encontramos lo que buscas.",
 };
@@ -68,6 +70,8 @@ const en: Catalog = {
   "file.notFound": "We could not find this file.",
   "file.storeFailed": "We could not store the file. Please try again.",
   "request.tooLarge": "The request is too large.",
+  "request.invalid": "The request is not valid.",
+  "request.lengthRequired": "The request must declare its size (Content-Length).",
   "server.internal": "Something unexpected went wrong. Please try again in a few minutes.",
   "server.notFound": "We could not find what you are looking for.",
 };

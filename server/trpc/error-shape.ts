@@ -57,8 +57,11 @@ export function describeError(thrown: unknown, locale: Locale): ErrorDescription
     message = messages.length === 1 ? messages[0]! : translate(locale, "validation.invalid");
   } else if (error.code === "INTERNAL_SERVER_ERROR") {
     message = translate(locale, "server.internal");
+  } else if (isMessageKey(error.message)) {
+    message = translate(locale, error.message);
   } else {
-    message = isMessageKey(error.message) ? translate(locale, error.message) : error.message;
+    // tRPC's own protocol errors (unknown procedure, wrong method or content type) are in English.
+    message = translate(locale, error.code === "NOT_FOUND" ? "server.notFound" : "request.invalid");
   }
   return { code: error.code, httpStatus: getHTTPStatusCodeFromError(error), message, fieldErrors };
 }

@@ -130,8 +130,26 @@ describe("tRPC over HTTP", () => {
     else expect(response.message).toBeTruthy();
   });
 
-  it("answers an unknown procedure with 404", async () => {
+  it("refuses a body of undeclared length (chunked) with 411, so no size limit can be bypassed", async () => {
+    const chunks = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify(person(`chunked-${Date.now()}@example.co`))));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${base}/api/trpc/auth.register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: chunks,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(411);
+    expect((await response.json()).error.message).toBe("La solicitud debe indicar su tamaño (Content-Length).");
+  });
+
+  it("answers an unknown procedure with 404, in Spanish", async () => {
     const response = await fetch(`${base}/api/trpc/nope.nothing`);
     expect(response.status).toBe(404);
+    expect((await response.json()).error.message).toBe("No encontramos lo que buscas.");
   });
 });

@@ -127,7 +127,7 @@ CREATE UNIQUE INDEX "Organization_nit_key" ON "Organization"("nit");
 CREATE INDEX "Membership_userId_idx" ON "Membership"("userId");
 
 -- CreateIndex
-CREATE INDEX "Idea_status_createdAt_id_idx" ON "Idea"("status", "createdAt" DESC, "id");
+CREATE INDEX "Idea_status_createdAt_id_idx" ON "Idea"("status", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "Idea_sector_status_createdAt_idx" ON "Idea"("sector", "status", "createdAt" DESC);
