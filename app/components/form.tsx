@@ -43,7 +43,18 @@ export function Field({ name, label, hint, error, required, children }: FieldPro
 }
 
 /** Lists every problem at the top of a form, with links that move focus to each field. */
-export function ErrorSummary({ title, message, fieldErrors }: { title: string; message?: string; fieldErrors?: Record<string, string> }) {
+export function ErrorSummary({
+  title,
+  message,
+  fieldErrors,
+  labels = {},
+}: {
+  title: string;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** Field name → its label, so each link says which field it is about. */
+  labels?: Record<string, string>;
+}) {
   const entries = Object.entries(fieldErrors ?? {});
   if (!message && entries.length === 0) return null;
   return (
@@ -53,7 +64,7 @@ export function ErrorSummary({ title, message, fieldErrors }: { title: string; m
         <ul>
           {entries.map(([field, text]) => (
             <li key={field}>
-              <a href={`#field-${field}`}>{text}</a>
+              <a href={`#field-${field}`}>{labels[field] ? `${labels[field]}: ${text}` : text}</a>
             </li>
           ))}
         </ul>

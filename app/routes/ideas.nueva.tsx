@@ -68,7 +68,19 @@ export default function NewIdeaPage() {
     <section className="page narrow" aria-labelledby="new-idea-title">
       <h1 id="new-idea-title">{t("newIdea.title")}</h1>
       <p className="lead">{t("newIdea.lead")}</p>
-      <ErrorSummary title={t("newIdea.errorSummary")} message={result?.message} fieldErrors={errors} />
+      <ErrorSummary
+        title={t("newIdea.errorSummary")}
+        message={result?.message}
+        fieldErrors={errors}
+        labels={{
+          title: t("newIdea.field.title"),
+          summary: t("newIdea.field.summary"),
+          problem: t("newIdea.field.problem"),
+          solution: t("newIdea.field.solution"),
+          sector: t("newIdea.field.sector"),
+          attachments: t("newIdea.field.attachments"),
+        }}
+      />
       <Form method="post" encType="multipart/form-data" noValidate className="stack">
         {text("title", 140)}
         {text("summary", 500, 3)}

@@ -39,7 +39,12 @@ export default function RegisterPage() {
     <section className="page narrow" aria-labelledby="register-title">
       <h1 id="register-title">{t("register.title")}</h1>
       <p className="lead">{t("register.lead")}</p>
-      <ErrorSummary title={t("newIdea.errorSummary")} message={result?.message} fieldErrors={errors} />
+      <ErrorSummary
+        title={t("newIdea.errorSummary")}
+        message={result?.message}
+        fieldErrors={errors}
+        labels={{ name: t("register.name"), email: t("register.email"), password: t("register.password"), role: t("register.role") }}
+      />
       <Form method="post" noValidate className="stack">
         <Field name="name" label={t("register.name")} error={errors.name} required>
           {(p) => <input {...p} type="text" autoComplete="name" maxLength={120} defaultValue={result?.values.name} />}

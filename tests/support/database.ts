@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db } from "../../server/db/client";
 import { startEmbeddedPostgres } from "../../server/db/embedded";
 import { applyMigrations } from "../../server/db/migrations";
-import { withDatabase } from "./global-setup";
+import { scratchDatabaseName, withDatabase } from "./global-setup";
 
 export interface TestDatabase {
   url: string;
@@ -17,7 +16,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   const template = inject("templateDatabase");
   if (serverUrl && template) {
-    const name = `cocrea_t_${randomUUID().replaceAll("-", "")}`;
+    const name = scratchDatabaseName("t");
     await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     const url = withDatabase(serverUrl, name);
     const db = createDb(url, { maxConnections: 20 });

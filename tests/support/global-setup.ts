@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   try {
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
     if (exists.rowCount === 0) {
-      const building = `cocrea_building_${randomUUID().replaceAll("-", "")}`;
+      const building = scratchDatabaseName("building");
       await admin.query(`CREATE DATABASE "${building}"`);
       await applyMigrations(withDatabase(serverUrl, building));
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`).catch(async (error: unknown) => {
@@ -48,17 +48,27 @@ export default async function setup(project: TestProject) {
   project.provide("templateDatabase", template);
 }
 
+/** `cocrea_<kind>_<creation time, base 36>_<random>`: the time lets a later run judge leftovers. */
+export function scratchDatabaseName(kind: "t" | "building"): string {
+  return `cocrea_${kind}_${Date.now().toString(36)}_${randomUUID().replaceAll("-", "")}`;
+}
+
+const LEFTOVER_AGE_MS = 3 * 60 * 60 * 1000;
+
 /**
- * Test databases of runs that were killed before they could clean up. One still in use by a
- * concurrent run has connections, and DROP DATABASE without FORCE leaves it alone.
+ * Test databases of runs that were killed before they could clean up. Another run may be using
+ * its own right now (even in the instant between creating it and connecting), so only databases
+ * older than any test run, with no one connected, are dropped.
  */
 async function dropLeftovers(admin: pg.Client) {
-  const old = await admin.query<{ datname: string }>(
+  const candidates = await admin.query<{ datname: string }>(
     `SELECT datname FROM pg_database
       WHERE (datname LIKE 'cocrea\\_t\\_%' OR datname LIKE 'cocrea\\_building\\_%')
         AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)`,
   );
-  for (const { datname } of old.rows) {
+  for (const { datname } of candidates.rows) {
+    const created = /^cocrea_(?:t|building)_([0-9a-z]+)_/.exec(datname)?.[1];
+    if (!created || Date.now() - parseInt(created, 36) < LEFTOVER_AGE_MS) continue;
     await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {});
   }
 }
