@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests share one PostgreSQL server; each file gets its own database.
     fileParallelism: true,
+    // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: "test-results/vitest.json" },
   },
 });

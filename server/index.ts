@@ -48,6 +48,17 @@ async function main() {
     }
   });
 
+  server.on("error", async (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Cocrea no puede iniciar: el puerto ${env.PORT} ya está en uso. Detén el otro proceso o usa PORT=<otro puerto>.`
+        : `Cocrea no puede iniciar: ${error.message}`,
+    );
+    await db.$disconnect();
+    await database.close();
+    process.exit(1);
+  });
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
