@@ -1,50 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSession, sessionIdFromToken } from "../server/auth/session";
 import { THROTTLE_WINDOW_MS, reserveLoginAttempt } from "../server/auth/throttle";
 import { ORPHAN_FILE_AGE_MS, runMaintenance } from "../server/maintenance";
-import type { Services } from "../server/trpc/context";
-import { createTestDatabase, type TestDatabase } from "./support/database";
-import { createTestServices, createUser } from "./support/callers";
+import { createUser, useTestServices } from "./support/callers";
 
-let database: TestDatabase;
-let services: Services;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  services = await createTestServices(database.db);
-});
-afterAll(() => database?.drop());
+const suite = useTestServices();
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 describe("runMaintenance", () => {
   it("removes expired sessions, stale login counters and abandoned uploads, and nothing else", async () => {
     const now = new Date();
-    const user = await createUser(database.db, "ENTREPRENEUR");
-    const expired = await createSession(database.db, user.id, {}, new Date(now.getTime() - 31 * 24 * 3600 * 1000));
-    const live = await createSession(database.db, user.id, {});
-    await reserveLoginAttempt(database.db, "ip:stale", 30, new Date(now.getTime() - THROTTLE_WINDOW_MS - 1000));
-    await reserveLoginAttempt(database.db, "ip:fresh", 30, now);
+    const user = await createUser(suite.db, "ENTREPRENEUR");
+    const expired = await createSession(suite.db, user.id, {}, new Date(now.getTime() - 31 * 24 * 3600 * 1000));
+    const live = await createSession(suite.db, user.id, {});
+    await reserveLoginAttempt(suite.db, "ip:stale", 30, new Date(now.getTime() - THROTTLE_WINDOW_MS - 1000));
+    await reserveLoginAttempt(suite.db, "ip:fresh", 30, now);
 
-    const [abandoned] = await services.files.storeUploads(user.id, [new File([PNG], "viejo.png", { type: "image/png" })]);
-    const [recent] = await services.files.storeUploads(user.id, [new File([PNG], "nuevo.png", { type: "image/png" })]);
-    const [attached] = await services.files.storeUploads(user.id, [new File([PNG], "adjunto.png", { type: "image/png" })]);
+    const [abandoned] = await suite.services.files.storeUploads(user.id, [new File([PNG], "viejo.png", { type: "image/png" })]);
+    const [recent] = await suite.services.files.storeUploads(user.id, [new File([PNG], "nuevo.png", { type: "image/png" })]);
+    const [attached] = await suite.services.files.storeUploads(user.id, [new File([PNG], "adjunto.png", { type: "image/png" })]);
     const old = new Date(now.getTime() - ORPHAN_FILE_AGE_MS - 60_000);
-    await database.db.storedFile.updateMany({ where: { id: { in: [abandoned!.id, attached!.id] } }, data: { createdAt: old } });
-    const idea = await database.db.idea.create({
+    await suite.db.storedFile.updateMany({ where: { id: { in: [abandoned!.id, attached!.id] } }, data: { createdAt: old } });
+    const idea = await suite.db.idea.create({
       data: { title: "Idea con adjunto", summary: "s".repeat(20), problem: "p".repeat(20), solution: "x".repeat(20), sector: "ICT", authorId: user.id },
     });
-    await database.db.storedFile.update({ where: { id: attached!.id }, data: { ideaId: idea.id } });
+    await suite.db.storedFile.update({ where: { id: attached!.id }, data: { ideaId: idea.id } });
 
-    const result = await runMaintenance(services, now);
+    const result = await runMaintenance(suite.services, now);
 
     expect(result.orphanFiles).toBe(1);
-    const remainingFiles = (await database.db.storedFile.findMany({ where: { uploadedById: user.id } })).map((f) => f.id);
+    const remainingFiles = (await suite.db.storedFile.findMany({ where: { uploadedById: user.id } })).map((f) => f.id);
     expect(remainingFiles.sort()).toEqual([recent!.id, attached!.id].sort());
-    const sessions = await database.db.session.findMany({ where: { userId: user.id }, select: { id: true } });
+    const sessions = await suite.db.session.findMany({ where: { userId: user.id }, select: { id: true } });
     expect(sessions.map((s) => s.id)).toEqual([sessionIdFromToken(live.token)]);
     expect(sessions.map((s) => s.id)).not.toContain(sessionIdFromToken(expired.token));
-    const keys = (await database.db.loginThrottle.findMany({ where: { key: { in: ["ip:stale", "ip:fresh"] } } })).map((t) => t.key);
+    const keys = (await suite.db.loginThrottle.findMany({ where: { key: { in: ["ip:stale", "ip:fresh"] } } })).map((t) => t.key);
     expect(keys).toEqual(["ip:fresh"]);
   });
 });

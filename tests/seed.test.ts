@@ -1,45 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoData } from "../server/seed/demo";
-import type { Services } from "../server/trpc/context";
-import { createTestDatabase, type TestDatabase } from "./support/database";
-import { callerFor, createTestServices } from "./support/callers";
+import { callerFor, useTestServices } from "./support/callers";
 
-let database: TestDatabase;
-let services: Services;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  services = await createTestServices(database.db);
-});
-afterAll(() => database?.drop());
+const suite = useTestServices();
 
 describe("demo data", () => {
   it("is idempotent: a second run adds nothing", async () => {
-    await seedDemoData(database.db);
+    await seedDemoData(suite.db);
     const counts = async () => ({
-      users: await database.db.user.count(),
-      organizations: await database.db.organization.count(),
-      memberships: await database.db.membership.count(),
-      ideas: await database.db.idea.count(),
+      users: await suite.db.user.count(),
+      organizations: await suite.db.organization.count(),
+      memberships: await suite.db.membership.count(),
+      ideas: await suite.db.idea.count(),
     });
     const first = await counts();
-    await seedDemoData(database.db);
+    await seedDemoData(suite.db);
     expect(await counts()).toEqual(first);
     expect(first).toMatchObject({ users: 4, organizations: 2, memberships: 2 });
     expect(first.ideas).toBeGreaterThanOrEqual(5);
   });
 
   it("looks like Barrancabermeja: a university, a company and ideas across local sectors", async () => {
-    const kinds = (await database.db.organization.findMany({ select: { kind: true } })).map((o) => o.kind).sort();
+    const kinds = (await suite.db.organization.findMany({ select: { kind: true } })).map((o) => o.kind).sort();
     expect(kinds).toEqual(["COMPANY", "UNIVERSITY"]);
-    const sectors = new Set((await database.db.idea.findMany({ select: { sector: true } })).map((i) => i.sector));
+    const sectors = new Set((await suite.db.idea.findMany({ select: { sector: true } })).map((i) => i.sector));
     for (const sector of ["ENERGY_OIL", "AGROINDUSTRY", "RIVER_LOGISTICS", "ENVIRONMENT", "TOURISM", "ICT"]) {
       expect(sectors).toContain(sector);
     }
   });
 
   it.each(DEMO_ACCOUNTS.map((a) => [a.role, a] as const))("prints a %s login that really works", async (_role, account) => {
-    const { caller } = await callerFor(services, { ip: `198.18.0.${DEMO_ACCOUNTS.indexOf(account) + 1}` });
+    const { caller } = await callerFor(suite.services, { ip: `198.18.0.${DEMO_ACCOUNTS.indexOf(account) + 1}` });
     const user = await caller.auth.login({ email: account.email, password: account.password });
     expect(user.role).toBe(account.role);
   });

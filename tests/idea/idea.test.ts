@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Services } from "../../server/trpc/context";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { ROLES, callerAs, createUser, createTestServices, failureOf } from "../support/callers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROLES, callerAs, createUser, failureOf, useTestServices } from "../support/callers";
 
-let database: TestDatabase;
-let services: Services;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  services = await createTestServices(database.db);
-});
-afterAll(() => database?.drop());
+const suite = useTestServices();
 
 const validIdea = (overrides: Record<string, unknown> = {}) => ({
   title: "Turnos en línea para el muelle fluvial",
@@ -22,7 +13,7 @@ const validIdea = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function storedFileOf(userId: string) {
-  return database.db.storedFile.create({
+  return suite.db.storedFile.create({
     data: {
       store: "LOCAL",
       storageKey: `test/${crypto.randomUUID()}`,
@@ -37,31 +28,31 @@ async function storedFileOf(userId: string) {
 
 describe("idea.create authorization, by role", () => {
   it("lets an ENTREPRENEUR publish an idea", async () => {
-    const { caller, user } = await callerAs(services, "ENTREPRENEUR");
+    const { caller, user } = await callerAs(suite.services, "ENTREPRENEUR");
     const idea = await caller.idea.create(validIdea());
     expect(idea).toMatchObject({ title: validIdea().title, status: "PUBLISHED", author: { id: user!.id } });
     expect(idea.publishedAt).toBeInstanceOf(Date);
   });
 
   it.each(["ACADEMIA", "COMPANY", "SECRETARIAT"] as const)("refuses %s with 403 and writes nothing", async (role) => {
-    const { caller } = await callerAs(services, role);
-    const before = await database.db.idea.count();
+    const { caller } = await callerAs(suite.services, role);
+    const before = await suite.db.idea.count();
     const failure = await failureOf(caller.idea.create(validIdea()));
     expect(failure.httpStatus).toBe(403);
     expect(failure.message).toBe("Tu cuenta no tiene permiso para esta acción.");
-    expect(await database.db.idea.count()).toBe(before);
+    expect(await suite.db.idea.count()).toBe(before);
   });
 
   it("refuses an anonymous caller with 401", async () => {
-    const { caller } = await callerAs(services, null);
+    const { caller } = await callerAs(suite.services, null);
     expect((await failureOf(caller.idea.create(validIdea()))).httpStatus).toBe(401);
   });
 });
 
 describe("idea.create validation and attachments", () => {
   it("reports every invalid field in Spanish and writes nothing", async () => {
-    const { caller } = await callerAs(services, "ENTREPRENEUR");
-    const before = await database.db.idea.count();
+    const { caller } = await callerAs(suite.services, "ENTREPRENEUR");
+    const before = await suite.db.idea.count();
     const failure = await failureOf(
       caller.idea.create(validIdea({ title: "Hola", summary: "   ", solution: "x".repeat(5001), sector: "MINERIA" })),
     );
@@ -72,45 +63,45 @@ describe("idea.create validation and attachments", () => {
       solution: "Puede tener como máximo 5000 caracteres.",
       sector: "Elige una de las opciones disponibles.",
     });
-    expect(await database.db.idea.count()).toBe(before);
+    expect(await suite.db.idea.count()).toBe(before);
   });
 
   it("attaches the author's own uploaded files", async () => {
-    const { caller, user } = await callerAs(services, "ENTREPRENEUR");
+    const { caller, user } = await callerAs(suite.services, "ENTREPRENEUR");
     const files = [await storedFileOf(user!.id), await storedFileOf(user!.id)];
     const idea = await caller.idea.create(validIdea({ attachmentIds: files.map((f) => f.id) }));
     expect(idea.attachments.map((a) => a.id).sort()).toEqual(files.map((f) => f.id).sort());
   });
 
   it("refuses someone else's file, and then creates no idea at all", async () => {
-    const { caller } = await callerAs(services, "ENTREPRENEUR");
-    const stranger = await createUser(database.db, "ENTREPRENEUR");
+    const { caller } = await callerAs(suite.services, "ENTREPRENEUR");
+    const stranger = await createUser(suite.db, "ENTREPRENEUR");
     const theirs = await storedFileOf(stranger.id);
-    const before = await database.db.idea.count();
+    const before = await suite.db.idea.count();
     const failure = await failureOf(caller.idea.create(validIdea({ attachmentIds: [theirs.id] })));
     expect(failure.fieldErrors.attachmentIds).toBe("Uno de los adjuntos no existe o ya está en uso.");
-    expect(await database.db.idea.count()).toBe(before);
-    expect((await database.db.storedFile.findUniqueOrThrow({ where: { id: theirs.id } })).ideaId).toBeNull();
+    expect(await suite.db.idea.count()).toBe(before);
+    expect((await suite.db.storedFile.findUniqueOrThrow({ where: { id: theirs.id } })).ideaId).toBeNull();
   });
 
   it("refuses a file already attached to another idea", async () => {
-    const { caller, user } = await callerAs(services, "ENTREPRENEUR");
+    const { caller, user } = await callerAs(suite.services, "ENTREPRENEUR");
     const file = await storedFileOf(user!.id);
     const first = await caller.idea.create(validIdea({ attachmentIds: [file.id] }));
     const failure = await failureOf(caller.idea.create(validIdea({ attachmentIds: [file.id] })));
     expect(failure.httpStatus).toBe(400);
-    expect((await database.db.storedFile.findUniqueOrThrow({ where: { id: file.id } })).ideaId).toBe(first.id);
+    expect((await suite.db.storedFile.findUniqueOrThrow({ where: { id: file.id } })).ideaId).toBe(first.id);
   });
 
   it("lets only one of two parallel ideas claim the same file", async () => {
-    const { caller, user } = await callerAs(services, "ENTREPRENEUR");
+    const { caller, user } = await callerAs(suite.services, "ENTREPRENEUR");
     const file = await storedFileOf(user!.id);
     const results = await Promise.allSettled([
       caller.idea.create(validIdea({ title: "Primera idea en paralelo", attachmentIds: [file.id] })),
       caller.idea.create(validIdea({ title: "Segunda idea en paralelo", attachmentIds: [file.id] })),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(await database.db.idea.count({ where: { title: { endsWith: "idea en paralelo" } } })).toBe(1);
+    expect(await suite.db.idea.count({ where: { title: { endsWith: "idea en paralelo" } } })).toBe(1);
   });
 });
 
@@ -119,10 +110,10 @@ describe("idea.list and idea.byId", () => {
   const created: string[] = [];
 
   beforeAll(async () => {
-    const author = await createUser(database.db, "ENTREPRENEUR", { name: "Autora del listado" });
+    const author = await createUser(suite.db, "ENTREPRENEUR", { name: "Autora del listado" });
     authorId = author.id;
     for (let i = 0; i < 7; i++) {
-      const idea = await database.db.idea.create({
+      const idea = await suite.db.idea.create({
         data: {
           ...validIdea({ title: `Listado ${i} ${i % 2 === 0 ? "agro" : "turismo"}`, sector: i % 2 === 0 ? "AGROINDUSTRY" : "TOURISM" }),
           authorId,
@@ -133,13 +124,13 @@ describe("idea.list and idea.byId", () => {
       });
       created.push(idea.id);
     }
-    await database.db.idea.create({
+    await suite.db.idea.create({
       data: { ...validIdea({ title: "Listado borrador oculto" }), authorId, status: "DRAFT", createdAt: new Date(Date.UTC(2030, 0, 2)) },
     });
   });
 
   it("pages through published ideas newest first, without repeats or gaps, for anyone", async () => {
-    const { caller } = await callerAs(services, null);
+    const { caller } = await callerAs(suite.services, null);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -151,7 +142,7 @@ describe("idea.list and idea.byId", () => {
   });
 
   it("filters by sector and by words in the title, case-insensitively", async () => {
-    const { caller } = await callerAs(services, null);
+    const { caller } = await callerAs(suite.services, null);
     const agro = await caller.idea.list({ authorId, sector: "AGROINDUSTRY", limit: 50 });
     expect(agro.items.map((i) => i.title)).toEqual(["Listado 6 agro", "Listado 4 agro", "Listado 2 agro", "Listado 0 agro"]);
     const turismo = await caller.idea.list({ authorId, q: "TURISMO", limit: 50 });
@@ -159,26 +150,26 @@ describe("idea.list and idea.byId", () => {
   });
 
   it("never lists or shows a draft to other people, but shows it to its author and the Secretariat", async () => {
-    const draft = await database.db.idea.findFirstOrThrow({ where: { title: "Listado borrador oculto" } });
+    const draft = await suite.db.idea.findFirstOrThrow({ where: { title: "Listado borrador oculto" } });
     for (const role of ROLES) {
-      const { caller } = await callerAs(services, role);
+      const { caller } = await callerAs(suite.services, role);
       const list = await caller.idea.list({ authorId, limit: 50 });
       expect(list.items.map((i) => i.id)).not.toContain(draft.id);
       if (role === "SECRETARIAT") expect((await caller.idea.byId({ id: draft.id })).id).toBe(draft.id);
       else expect((await failureOf(caller.idea.byId({ id: draft.id }))).httpStatus).toBe(404);
     }
-    const { caller: anonymous } = await callerAs(services, null);
+    const { caller: anonymous } = await callerAs(suite.services, null);
     expect((await failureOf(anonymous.idea.byId({ id: draft.id }))).message).toBe("No encontramos esta idea.");
   });
 
   it("answers 404 for an unknown id and 400 for a malformed one", async () => {
-    const { caller } = await callerAs(services, null);
+    const { caller } = await callerAs(suite.services, null);
     expect((await failureOf(caller.idea.byId({ id: crypto.randomUUID() }))).httpStatus).toBe(404);
     expect((await failureOf(caller.idea.byId({ id: "../../etc/passwd" }))).fieldErrors.id).toBe("El identificador no es válido.");
   });
 
   it("rejects a page size over 50", async () => {
-    const { caller } = await callerAs(services, null);
+    const { caller } = await callerAs(suite.services, null);
     expect((await failureOf(caller.idea.list({ limit: 500 }))).httpStatus).toBe(400);
   });
 });

@@ -1,4 +1,5 @@
 import { mkdtemp } from "node:fs/promises";
+import { afterAll, beforeAll } from "vitest";
 import os from "node:os";
 import path from "node:path";
 import { createSession, SESSION_COOKIE } from "../../server/auth/session";
@@ -8,6 +9,7 @@ import type { Db } from "../../server/db/client";
 import { createCaller } from "../../server/router";
 import { createServices } from "../../server/services";
 import { createContext, type Services } from "../../server/trpc/context";
+import { createTestDatabase, type TestDatabase } from "./database";
 
 export type Role = "ENTREPRENEUR" | "ACADEMIA" | "COMPANY" | "SECRETARIAT";
 export const ROLES: Role[] = ["ENTREPRENEUR", "ACADEMIA", "COMPANY", "SECRETARIAT"];
@@ -15,6 +17,21 @@ export const ROLES: Role[] = ["ENTREPRENEUR", "ACADEMIA", "COMPANY", "SECRETARIA
 export async function createTestServices(db: Db, env: Record<string, string> = {}): Promise<Services> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "cocrea-test-"));
   return createServices(loadEnv({ NODE_ENV: "test", DATA_DIR: dataDir, ...env }), db);
+}
+
+/**
+ * A database of this test file's own and the services over it, created before its tests and
+ * dropped after them. Read `suite.db` / `suite.services` inside tests (they exist from beforeAll).
+ */
+export function useTestServices(env: Record<string, string> = {}) {
+  const suite = {} as { database: TestDatabase; db: Db; services: Services };
+  beforeAll(async () => {
+    suite.database = await createTestDatabase();
+    suite.db = suite.database.db;
+    suite.services = await createTestServices(suite.db, env);
+  });
+  afterAll(() => suite.database?.drop());
+  return suite;
 }
 
 export interface CallOptions {
