@@ -1,7 +1,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import express, { type Request, type Response } from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../files/rules";
 import { createUploadthingHandler } from "../files/uploadthing-route";
 import { translate } from "../i18n/messages";
@@ -9,8 +9,6 @@ import { resolveLocale } from "../i18n/locale";
 import { createCaller, appRouter } from "../router";
 import { createContext, type Context, type RequestInfo, type Services } from "../trpc/context";
 import { describeError } from "../trpc/error-shape";
-import { validateSessionToken, SESSION_COOKIE } from "../auth/session";
-import { readCookie } from "../i18n/locale";
 import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders } from "./security";
 import { sendFetchResponse, toFetchHeaders, toFetchRequest } from "./fetch-bridge";
 import { checkHealth } from "./health";
@@ -46,6 +44,13 @@ export async function createRemixLoadContext(services: Services, req: Request, r
   };
 }
 
+/** Express 4 ignores rejected promises; this hands them to the error handler below. */
+function handleAsync(handler: (req: Request, res: Response) => Promise<void>) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    handler(req, res).catch(next);
+  };
+}
+
 export interface HttpAppOptions {
   /** The Remix server build; omitted in API-only tests. */
   remixBuild?: ServerBuild;
@@ -69,34 +74,38 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
 
   app.use(limitRequestBodies(MAX_UPLOAD_REQUEST_BYTES));
 
-  app.all("/api/trpc/*", async (req, res) => {
-    const response = await fetchRequestHandler({
-      endpoint: "/api/trpc",
-      req: toFetchRequest(req),
-      router: appRouter,
-      createContext: ({ resHeaders }) =>
-        createContext(services, {
-          headers: toFetchHeaders(req),
-          ip: clientIp(req),
-          setCookie: (cookie) => resHeaders.append("Set-Cookie", cookie),
-        }),
-      onError: ({ error, path }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
-      },
-    });
-    await sendFetchResponse(res, response);
-  });
+  app.all(
+    "/api/trpc/*",
+    handleAsync(async (req, res) => {
+      const response = await fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req: toFetchRequest(req),
+        router: appRouter,
+        createContext: ({ resHeaders }) =>
+          createContext(services, {
+            headers: toFetchHeaders(req),
+            ip: clientIp(req),
+            setCookie: (cookie) => resHeaders.append("Set-Cookie", cookie),
+          }),
+        onError: ({ error, path }) => {
+          if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+        },
+      });
+      await sendFetchResponse(res, response);
+    }),
+  );
 
   const uploadthing = createUploadthingHandler(services, {
-    authenticate: async (request) => {
-      const token = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
-      const session = token ? await validateSessionToken(services.db, token) : null;
-      return session?.user ?? null;
-    },
+    // The same session check as every other request: the tRPC context's.
+    authenticate: async (request) =>
+      (await createContext(services, { headers: request.headers, ip: "", setCookie: () => {} })).user,
   });
-  app.all("/api/uploadthing", async (req, res) => {
-    await sendFetchResponse(res, await uploadthing(toFetchRequest(req)));
-  });
+  app.all(
+    "/api/uploadthing",
+    handleAsync(async (req, res) => {
+      await sendFetchResponse(res, await uploadthing(toFetchRequest(req)));
+    }),
+  );
 
   if (options.remixBuild) {
     const publicDir = options.publicDir ?? "public";
