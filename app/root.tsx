@@ -34,8 +34,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return json({ locale: ctx.locale, user });
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>> extends { json(): Promise<infer T> } ? T : never;
-
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }

@@ -31,7 +31,7 @@ export default function LoginPage() {
   return (
     <section className="page narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>
-      <ErrorSummary title={result?.message ?? ""} message={result?.message} fieldErrors={undefined} />
+      <ErrorSummary title={t("newIdea.errorSummary")} message={result?.message} />
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <Field name="email" label={t("login.email")} error={result?.fieldErrors.email} required>

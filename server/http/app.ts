@@ -4,12 +4,10 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../files/rules";
 import { createUploadthingHandler } from "../files/uploadthing-route";
-import { translate } from "../i18n/messages";
-import { resolveLocale } from "../i18n/locale";
 import { createCaller, appRouter } from "../router";
 import { createContext, type Context, type RequestInfo, type Services } from "../trpc/context";
 import { describeError } from "../trpc/error-shape";
-import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders } from "./security";
+import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders, sendHttpError } from "./security";
 import { sendFetchResponse, toFetchHeaders, toFetchRequest } from "./fetch-bridge";
 import { checkHealth } from "./health";
 
@@ -121,10 +119,9 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
     );
   }
 
-  app.use((error: unknown, req: Request, res: Response, _next: unknown) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     console.error("[http]", error);
-    const message = translate(resolveLocale(toFetchHeaders(req)), "server.internal");
-    if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send(message);
+    if (!res.headersSent) sendHttpError(req, res, 500, "INTERNAL_SERVER_ERROR", "server.internal");
   });
 
   return app;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { Env } from "../config";
-import { translate } from "../i18n/messages";
+import { translate, type MessageKey } from "../i18n/messages";
 import { resolveLocale } from "../i18n/locale";
 import { toFetchHeaders } from "./fetch-bridge";
 
@@ -54,10 +54,7 @@ export function rejectCrossSiteMutations(env: Env) {
     const expected = configuredOrigin ?? `${req.protocol}://${req.get("host")}`;
     const crossSite = (site !== undefined && site !== "same-origin" && site !== "none") || (origin !== undefined && origin !== expected);
     if (!crossSite) return next();
-    const message = translate(resolveLocale(toFetchHeaders(req)), "security.crossSite");
-    res.status(403);
-    if (req.path.startsWith("/api/")) res.json({ error: { code: "FORBIDDEN", message } });
-    else res.type("text/plain; charset=utf-8").send(message);
+    sendHttpError(req, res, 403, "FORBIDDEN", "security.crossSite");
   };
 }
 
@@ -72,11 +69,21 @@ export function limitRequestBodies(maxBytes: number) {
     const declared = req.get("content-length");
     const status = declared === undefined ? 411 : Number(declared) > maxBytes ? 413 : 0;
     if (!status) return next();
-    const message = translate(resolveLocale(toFetchHeaders(req)), status === 411 ? "request.lengthRequired" : "request.tooLarge");
-    res.status(status).set("Connection", "close");
-    if (req.path.startsWith("/api/")) res.json({ error: { code: status === 411 ? "LENGTH_REQUIRED" : "PAYLOAD_TOO_LARGE", message } });
-    else res.type("text/plain; charset=utf-8").send(message);
+    res.set("Connection", "close");
+    if (status === 411) sendHttpError(req, res, 411, "LENGTH_REQUIRED", "request.lengthRequired");
+    else sendHttpError(req, res, 413, "PAYLOAD_TOO_LARGE", "request.tooLarge");
   };
+}
+
+/**
+ * Errors answered by the HTTP layer itself, before tRPC or Remix: in the caller's language,
+ * as JSON under /api/ and as plain text for pages.
+ */
+export function sendHttpError(req: Request, res: Response, status: number, code: string, key: MessageKey) {
+  const message = translate(resolveLocale(toFetchHeaders(req)), key);
+  res.status(status);
+  if (req.path.startsWith("/api/")) res.json({ error: { code, message } });
+  else res.type("text/plain; charset=utf-8").send(message);
 }
 
 export function clientIp(req: Request): string {

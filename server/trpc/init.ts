@@ -1,4 +1,4 @@
-import { TRPCError, initTRPC } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import "../validation";
 import { DEFAULT_LOCALE } from "../i18n/locale";
 import type { SessionUser } from "../auth/session";
@@ -35,4 +35,3 @@ export function roleProcedure(...roles: SessionUser["role"][]) {
   });
 }
 
-export { TRPCError };
