@@ -1,18 +1,21 @@
-import { THROTTLE_WINDOW_MS } from "./auth/throttle";
+import { LONGEST_THROTTLE_WINDOW_MS } from "./auth/throttle";
 import type { Services } from "./trpc/context";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Uploads not attached to an idea within a day were abandoned (a form never submitted). */
 export const ORPHAN_FILE_AGE_MS = 24 * HOUR_MS;
 
-/** Removes what only accumulates: expired sessions, stale login counters, abandoned uploads. */
+/** Removes what only accumulates: expired sessions and devices, stale throttle counters, abandoned uploads. */
 export async function runMaintenance(services: Services, now = new Date()) {
-  const [sessions, throttles] = await Promise.all([
+  const [sessions, throttles, devices] = await Promise.all([
     services.db.session.deleteMany({ where: { expiresAt: { lte: now } } }),
-    services.db.loginThrottle.deleteMany({ where: { windowStartAt: { lte: new Date(now.getTime() - THROTTLE_WINDOW_MS) } } }),
+    services.db.loginThrottle.deleteMany({
+      where: { windowStartAt: { lte: new Date(now.getTime() - LONGEST_THROTTLE_WINDOW_MS) } },
+    }),
+    services.db.trustedDevice.deleteMany({ where: { expiresAt: { lte: now } } }),
   ]);
   const orphanFiles = await services.files.deleteOrphans(new Date(now.getTime() - ORPHAN_FILE_AGE_MS));
-  return { sessions: sessions.count, throttles: throttles.count, orphanFiles };
+  return { sessions: sessions.count, throttles: throttles.count, devices: devices.count, orphanFiles };
 }
 
 /** Hourly, in the server process; a failure is logged and retried at the next tick. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSession, sessionIdFromToken } from "../server/auth/session";
-import { THROTTLE_WINDOW_MS, reserveLoginAttempt } from "../server/auth/throttle";
+import { LOGIN_RULES, LONGEST_THROTTLE_WINDOW_MS, reserveAttempt } from "../server/auth/throttle";
 import { ORPHAN_FILE_AGE_MS, runMaintenance } from "../server/maintenance";
 import { createUser, useTestServices } from "./support/callers";
 
@@ -14,8 +14,8 @@ describe("runMaintenance", () => {
     const user = await createUser(suite.db, "ENTREPRENEUR");
     const expired = await createSession(suite.db, user.id, {}, new Date(now.getTime() - 31 * 24 * 3600 * 1000));
     const live = await createSession(suite.db, user.id, {});
-    await reserveLoginAttempt(suite.db, "ip:stale", 30, new Date(now.getTime() - THROTTLE_WINDOW_MS - 1000));
-    await reserveLoginAttempt(suite.db, "ip:fresh", 30, now);
+    await reserveAttempt(suite.db, LOGIN_RULES.IP, "ip:stale", new Date(now.getTime() - LONGEST_THROTTLE_WINDOW_MS - 1000));
+    await reserveAttempt(suite.db, LOGIN_RULES.IP, "ip:fresh", now);
 
     const [abandoned] = await suite.services.files.storeUploads(user.id, [new File([PNG], "viejo.png", { type: "image/png" })]);
     const [recent] = await suite.services.files.storeUploads(user.id, [new File([PNG], "nuevo.png", { type: "image/png" })]);

@@ -14,14 +14,15 @@ import {
   type SessionUser,
 } from "./session";
 import {
-  ACCOUNT_ATTEMPTS,
-  IP_ATTEMPTS,
-  accountKey,
-  clearLoginAttempts,
-  forgiveLoginAttempt,
-  ipKey,
-  reserveLoginAttempt,
+  LOGIN_RULES,
+  REGISTRATION_RULE,
+  clearAttempts,
+  forgiveAttempt,
+  refusalMinutes,
+  reserveAttempt,
+  throttleKey,
 } from "./throttle";
+import { isTrustedDevice, trustDevice } from "./trusted-device";
 
 const publicUser = { id: true, email: true, name: true, role: true, locale: true } as const;
 
@@ -58,37 +59,52 @@ export async function createUser(
   }
 }
 
+/** Signing in replaces the session this browser had: it is revoked, never left valid. */
 async function startSession(ctx: Context, user: SessionUser) {
+  if (ctx.session) await invalidateSession(ctx.db, ctx.session.id);
   const { token, expiresAt } = await createSession(ctx.db, user.id, { userAgent: ctx.userAgent, ip: ctx.ip });
   ctx.setCookie(sessionCookie(token, expiresAt, ctx.secureCookies));
+  const deviceCookie = await trustDevice(ctx.db, user.id, ctx.deviceToken, ctx.secureCookies);
+  if (deviceCookie) ctx.setCookie(deviceCookie);
 }
 
 export async function register(ctx: Context, input: RegisterInput): Promise<SessionUser> {
-  const user = await createUser(ctx.db, input);
+  const verdict = await reserveAttempt(ctx.db, REGISTRATION_RULE, throttleKey(REGISTRATION_RULE, ctx.ip));
+  const minutes = refusalMinutes([verdict]);
+  if (minutes !== null) throw new AppError("TOO_MANY_REQUESTS", "auth.registrationThrottled", { minutes });
+  let user: SessionUser;
+  try {
+    user = await createUser(ctx.db, input);
+  } catch (error) {
+    // Only accounts created count: a typo in the form must not use up the connection's quota.
+    await forgiveAttempt(ctx.db, verdict.key);
+    throw error;
+  }
   await startSession(ctx, user);
   return user;
 }
 
+/** The sign-in policy is described in server/auth/throttle.ts (LOGIN_RULES) and the README. */
 export async function login(ctx: Context, input: LoginInput): Promise<SessionUser> {
-  const account = accountKey(input.email);
-  const ip = ipKey(ctx.ip);
-  const [byAccount, byIp] = await Promise.all([
-    reserveLoginAttempt(ctx.db, account, ACCOUNT_ATTEMPTS),
-    reserveLoginAttempt(ctx.db, ip, IP_ATTEMPTS),
+  const { ACCOUNT_FROM_IP, IP, ACCOUNT } = LOGIN_RULES;
+  const trusted = await isTrustedDevice(ctx.db, ctx.deviceToken, input.email);
+  const verdicts = await Promise.all([
+    reserveAttempt(ctx.db, ACCOUNT_FROM_IP, throttleKey(ACCOUNT_FROM_IP, input.email, ctx.ip)),
+    reserveAttempt(ctx.db, IP, throttleKey(IP, ctx.ip)),
+    ...(trusted ? [] : [reserveAttempt(ctx.db, ACCOUNT, throttleKey(ACCOUNT, input.email))]),
   ]);
-  if (!byAccount.allowed || !byIp.allowed) {
-    const seconds = Math.max(byAccount.allowed ? 0 : byAccount.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds);
-    throw new AppError("TOO_MANY_REQUESTS", "auth.throttled", { minutes: Math.ceil(seconds / 60) });
-  }
+  const minutes = refusalMinutes(verdicts);
+  if (minutes !== null) throw new AppError("TOO_MANY_REQUESTS", "auth.throttled", { minutes });
   const found = await ctx.db.user.findUnique({ where: { email: input.email }, select: { ...publicUser, passwordHash: true } });
   const valid = found ? await verifyPassword(found.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!found || !valid) throw new AppError("UNAUTHORIZED", "auth.invalidCredentials");
-  await Promise.all([clearLoginAttempts(ctx.db, account), forgiveLoginAttempt(ctx.db, ip)]);
+  const [accountFromIp, ...shared] = verdicts.map((v) => v.key);
+  // The owner's own failures from this connection are forgotten; shared counters only get this attempt back.
+  await Promise.all([clearAttempts(ctx.db, [accountFromIp!]), ...shared.map((key) => forgiveAttempt(ctx.db, key))]);
   const { passwordHash: _hash, ...user } = found;
   await startSession(ctx, user);
   return user;
 }
-
 export async function logout(ctx: Context & { session: { id: string } }): Promise<void> {
   await invalidateSession(ctx.db, ctx.session.id);
   ctx.setCookie(clearedSessionCookie(ctx.secureCookies));

@@ -9,6 +9,7 @@ import {
   validateSessionToken,
   type SessionUser,
 } from "../auth/session";
+import { DEVICE_COOKIE } from "../auth/trusted-device";
 
 /** Long-lived dependencies, built once when the server starts (or once per test database). */
 export interface Services {
@@ -31,6 +32,8 @@ export interface Context extends Services {
   userAgent: string | null;
   session: { id: string; expiresAt: Date } | null;
   user: SessionUser | null;
+  /** The trusted-device cookie (server/auth/trusted-device.ts), unverified. */
+  deviceToken: string | null;
   secureCookies: boolean;
   setCookie(cookie: string): void;
 }
@@ -48,6 +51,7 @@ export async function createContext(services: Services, request: RequestInfo): P
     userAgent: request.headers.get("user-agent"),
     session: session ? { id: session.id, expiresAt: session.expiresAt } : null,
     user: session?.user ?? null,
+    deviceToken: readCookie(request.headers.get("cookie"), DEVICE_COOKIE) ?? null,
     secureCookies,
     setCookie: request.setCookie,
   };
