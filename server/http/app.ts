@@ -12,6 +12,8 @@ import { sendFetchResponse, toFetchHeaders, toFetchRequest } from "./fetch-bridg
 import { checkHealth } from "./health";
 
 
+export const MAX_TRPC_BATCH_SIZE = 10;
+
 /** What Remix loaders and actions receive as `context`: the request's tRPC caller and helpers. */
 export interface RemixLoadContext {
   ctx: Context;
@@ -79,6 +81,8 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
         endpoint: "/api/trpc",
         req: toFetchRequest(req),
         router: appRouter,
+        // One HTTP request must not fan out into unbounded work (each call may hash a password).
+        maxBatchSize: MAX_TRPC_BATCH_SIZE,
         createContext: ({ resHeaders }) =>
           createContext(services, {
             headers: toFetchHeaders(req),

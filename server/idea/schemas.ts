@@ -22,7 +22,8 @@ export const listIdeasInput = z
     /** Words searched in title and summary (Spanish full-text search arrives with moderation). */
     q: z.string().trim().max(100).optional(),
     authorId: z.uuid().optional(),
-    cursor: z.uuid().optional(),
+    /** Opaque: the `nextCursor` of the previous page. */
+    cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(50).default(12),
   })
   .default({ limit: 12 });

@@ -2,6 +2,7 @@ import type { Prisma } from "../db/client";
 import type { Context } from "../trpc/context";
 import { AppError } from "../trpc/errors";
 import type { SessionUser } from "../auth/session";
+import { decodeCursor, encodeCursor } from "../pagination/cursor";
 import type { CreateIdeaInput, ListIdeasInput } from "./schemas";
 
 const listSelect = {
@@ -66,16 +67,21 @@ export async function listIdeas(ctx: Context, input: ListIdeasInput) {
       { summary: { contains: input.q, mode: "insensitive" } },
     ];
   }
+  if (input.cursor) {
+    const after = decodeCursor(input.cursor);
+    where.AND = [
+      { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] },
+    ];
+  }
   const rows = await ctx.db.idea.findMany({
     where,
     select: listSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
   const hasMore = rows.length > input.limit;
   const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)!.id : null };
+  return { items, nextCursor: hasMore ? encodeCursor(items.at(-1)!) : null };
 }
 
 /** A published idea for anyone; an unpublished one only for its author and the Secretariat. */

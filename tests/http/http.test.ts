@@ -153,3 +153,14 @@ describe("tRPC over HTTP", () => {
     expect((await response.json()).error.message).toBe("No encontramos lo que buscas.");
   });
 });
+
+describe("tRPC batching", () => {
+  it("refuses a batch of more than 10 calls with a 400 and runs none of them", async () => {
+    const paths = Array.from({ length: 11 }, () => "auth.me").join(",");
+    const tooMany = await fetch(`${base}/api/trpc/${paths}?batch=1&input=%7B%7D`);
+    expect(tooMany.status).toBe(400);
+    const ten = await fetch(`${base}/api/trpc/${Array.from({ length: 10 }, () => "auth.me").join(",")}?batch=1&input=%7B%7D`);
+    expect(ten.status).toBe(200);
+    expect(await ten.json()).toHaveLength(10);
+  });
+});

@@ -168,6 +168,32 @@ describe("idea.list and idea.byId", () => {
     expect((await failureOf(caller.idea.byId({ id: "../../etc/passwd" }))).fieldErrors.id).toBe("El identificador no es válido.");
   });
 
+  it("answers an unpublished idea's id used as a cursor exactly like any other invalid cursor", async () => {
+    const { caller } = await callerAs(suite.services, null);
+    const draft = await suite.db.idea.findFirstOrThrow({ where: { title: "Listado borrador oculto" } });
+    const answers = await Promise.all(
+      [draft.id, crypto.randomUUID(), "no-es-un-cursor", Buffer.from(`2030-01-02T00:00:00.000Z|${draft.id}|x`).toString("base64url")].map(
+        async (cursor) => {
+          const { httpStatus, message, fieldErrors } = await failureOf(caller.idea.list({ authorId, cursor }));
+          return { httpStatus, message, fieldErrors };
+        },
+      ),
+    );
+    expect(answers[0]).toEqual({
+      httpStatus: 400,
+      message: "El enlace de la página siguiente no es válido. Vuelve a la primera página.",
+      fieldErrors: { cursor: "El enlace de la página siguiente no es válido. Vuelve a la primera página." },
+    });
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+  });
+
+  it("gives opaque cursors that name no idea", async () => {
+    const { caller } = await callerAs(suite.services, null);
+    const page = await caller.idea.list({ authorId, limit: 2 });
+    expect(page.nextCursor).not.toContain(page.items[1]!.id);
+    expect(page.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
   it("rejects a page size over 50", async () => {
     const { caller } = await callerAs(suite.services, null);
     expect((await failureOf(caller.idea.list({ limit: 500 }))).httpStatus).toBe(400);
