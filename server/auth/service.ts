@@ -1,4 +1,4 @@
-import { Prisma } from "../db/client";
+import { withConstraintMessages } from "../db/errors";
 import type { Context } from "../trpc/context";
 import { AppError, fieldError } from "../trpc/errors";
 import { isCommonPassword } from "./common-passwords";
@@ -37,10 +37,6 @@ export function checkPasswordStrength(password: string, email: string): void {
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /** Creates any account, SECRETARIAT included: the public procedure restricts the role first. */
 export async function createUser(
   db: Context["db"],
@@ -48,15 +44,14 @@ export async function createUser(
 ): Promise<SessionUser> {
   checkPasswordStrength(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.user.create({
-      data: { name: input.name, email: input.email, passwordHash, role: input.role },
-      select: publicUser,
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw fieldError("email", "auth.emailTaken", {}, "CONFLICT");
-    throw error;
-  }
+  return withConstraintMessages(
+    () =>
+      db.user.create({
+        data: { name: input.name, email: input.email, passwordHash, role: input.role },
+        select: publicUser,
+      }),
+    { User_email_key: { key: "auth.emailTaken", field: "email" } },
+  );
 }
 
 /** Signing in replaces the session this browser had: it is revoked, never left valid. */
