@@ -1,6 +1,8 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "../db/client";
+import type { Role } from "../db/generated/enums";
+import { actorFrom, type Actor } from "../authz/actor";
 
 /** Sessions as lucia-auth.com describes them: the cookie holds a random token, the table its hash. */
 export const SESSION_COOKIE = "cocrea_session";
@@ -13,7 +15,7 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
-  role: "ENTREPRENEUR" | "ACADEMIA" | "COMPANY" | "SECRETARIAT";
+  role: Role;
   locale: string;
 }
 
@@ -23,6 +25,8 @@ export interface ValidatedSession {
   /** True when this request moved the expiry, so the cookie must be sent again. */
   renewed: boolean;
   user: SessionUser;
+  /** The user as policies see them, memberships included (server/authz). */
+  actor: Actor;
 }
 
 export function generateSessionToken(): string {
@@ -65,7 +69,16 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     select: {
       id: true,
       expiresAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, locale: true } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          locale: true,
+          memberships: { select: { organizationId: true, role: true } },
+        },
+      },
     },
   });
   if (!row) return null;
@@ -80,7 +93,8 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     await db.session.update({ where: { id }, data: { expiresAt } });
     renewed = true;
   }
-  return { id: row.id, expiresAt, renewed, user: row.user };
+  const { memberships, ...user } = row.user;
+  return { id: row.id, expiresAt, renewed, user, actor: actorFrom({ ...user, memberships }) };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

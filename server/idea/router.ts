@@ -1,9 +1,15 @@
-import { publicProcedure, roleProcedure, router } from "../trpc/init";
+import { policyProcedure, publicProcedure, recordProcedure, router } from "../trpc/init";
 import { createIdeaInput, ideaByIdInput, listIdeasInput } from "./schemas";
-import { createIdea, getIdea, listIdeas } from "./service";
+import { createIdea, findIdea, listIdeas } from "./service";
 
 export const ideaRouter = router({
-  create: roleProcedure("ENTREPRENEUR").input(createIdeaInput).mutation(({ ctx, input }) => createIdea(ctx, input)),
+  create: policyProcedure("idea.create").input(createIdeaInput).mutation(({ ctx, input }) => createIdea(ctx, input)),
   list: publicProcedure.input(listIdeasInput).query(({ ctx, input }) => listIdeas(ctx, input)),
-  byId: publicProcedure.input(ideaByIdInput).query(({ ctx, input }) => getIdea(ctx, input.id)),
+  byId: recordProcedure({
+    input: ideaByIdInput,
+    load: (ctx, input) => findIdea(ctx.db, input.id),
+    action: "idea.view",
+    notFound: "idea.notFound",
+    hideAs: "idea.notFound",
+  }).query(({ ctx }) => ctx.record),
 });

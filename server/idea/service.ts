@@ -1,4 +1,4 @@
-import type { Prisma } from "../db/client";
+import type { Db, Prisma } from "../db/client";
 import type { Context } from "../trpc/context";
 import { AppError } from "../trpc/errors";
 import type { SessionUser } from "../auth/session";
@@ -19,6 +19,7 @@ const listSelect = {
 
 const detailSelect = {
   ...listSelect,
+  authorId: true,
   problem: true,
   solution: true,
   updatedAt: true,
@@ -84,11 +85,7 @@ export async function listIdeas(ctx: Context, input: ListIdeasInput) {
   return { items, nextCursor: hasMore ? encodeCursor(items.at(-1)!) : null };
 }
 
-/** A published idea for anyone; an unpublished one only for its author and the Secretariat. */
-export async function getIdea(ctx: Context, id: string) {
-  const idea = await ctx.db.idea.findUnique({ where: { id }, select: detailSelect });
-  const visible =
-    idea && (idea.status === "PUBLISHED" || ctx.user?.id === idea.author.id || ctx.user?.role === "SECRETARIAT");
-  if (!visible) throw new AppError("NOT_FOUND", "idea.notFound");
-  return idea;
+/** The idea with everything its page shows; who may see it is the policy's business ("idea.view"). */
+export function findIdea(db: Db, id: string) {
+  return db.idea.findUnique({ where: { id }, select: detailSelect });
 }

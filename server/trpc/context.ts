@@ -10,6 +10,7 @@ import {
   type SessionUser,
 } from "../auth/session";
 import { DEVICE_COOKIE } from "../auth/trusted-device";
+import type { Actor } from "../authz/actor";
 
 /** Long-lived dependencies, built once when the server starts (or once per test database). */
 export interface Services {
@@ -32,6 +33,8 @@ export interface Context extends Services {
   userAgent: string | null;
   session: { id: string; expiresAt: Date } | null;
   user: SessionUser | null;
+  /** The signed-in user as authorization policies see them (server/authz); null when anonymous. */
+  actor: Actor | null;
   /** The trusted-device cookie (server/auth/trusted-device.ts), unverified. */
   deviceToken: string | null;
   secureCookies: boolean;
@@ -51,6 +54,7 @@ export async function createContext(services: Services, request: RequestInfo): P
     userAgent: request.headers.get("user-agent"),
     session: session ? { id: session.id, expiresAt: session.expiresAt } : null,
     user: session?.user ?? null,
+    actor: session?.actor ?? null,
     deviceToken: readCookie(request.headers.get("cookie"), DEVICE_COOKIE) ?? null,
     secureCookies,
     setCookie: request.setCookie,

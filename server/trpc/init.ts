@@ -1,10 +1,14 @@
 import { initTRPC } from "@trpc/server";
 import "../validation";
 import { DEFAULT_LOCALE } from "../i18n/locale";
-import type { SessionUser } from "../auth/session";
+import { authorize, type Action, type ResourceOf } from "../authz/policy";
+import type { MessageKey } from "../i18n/messages";
+import type { z } from "../validation";
 import type { Context } from "./context";
 import { AppError } from "./errors";
 import { describeError } from "./error-shape";
+
+type ActionWithoutRecord = { [A in Action]: ResourceOf<A> extends null ? A : never }[Action];
 
 const t = initTRPC.context<Context>().create({
   isDev: process.env.NODE_ENV === "development",
@@ -23,15 +27,38 @@ export const publicProcedure = t.procedure;
 
 /** The one authentication check: a valid session, or UNAUTHORIZED. */
 export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.user || !ctx.session) throw new AppError("UNAUTHORIZED", "auth.required");
-  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
+  if (!ctx.user || !ctx.session || !ctx.actor) throw new AppError("UNAUTHORIZED", "auth.required");
+  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session, actor: ctx.actor } });
 });
 
-/** The one authorization check by role. */
-export function roleProcedure(...roles: SessionUser["role"][]) {
+/**
+ * A signed-in procedure whose rule needs no record (e.g. "idea.create"): authentication first
+ * (401), then the policy module decides (403), before the handler runs.
+ */
+export function policyProcedure(action: ActionWithoutRecord) {
   return protectedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role)) throw new AppError("FORBIDDEN", "auth.forbidden");
+    authorize(ctx.actor, action, null);
     return next();
   });
 }
 
+/**
+ * A procedure about one record: it parses the input, loads the record the input names, asks the
+ * policy about that very record, and hands it to the handler as `ctx.record`, so the check can be
+ * neither forgotten nor made on a different record than the one used. A missing record is a 404;
+ * with `hideAs`, so is a record the caller may not see (its existence is private too).
+ */
+export function recordProcedure<Schema extends z.ZodType, Record, A extends Action>(config: {
+  input: Schema;
+  load: (ctx: Context, input: z.output<Schema>) => Promise<(Record & ResourceOf<A>) | null>;
+  action: A;
+  notFound: MessageKey;
+  hideAs?: MessageKey;
+}) {
+  return t.procedure.input(config.input).use(async ({ ctx, input, next }) => {
+    const record = await config.load(ctx, input as z.output<Schema>);
+    if (!record) throw new AppError("NOT_FOUND", config.notFound);
+    authorize(ctx.actor, config.action, record, { hideAs: config.hideAs });
+    return next({ ctx: { ...ctx, record } });
+  });
+}

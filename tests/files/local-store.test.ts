@@ -286,6 +286,7 @@ describe("file.upload procedure", () => {
       userAgent: null,
       session: user ? { id: "session", expiresAt: new Date(Date.now() + 3600_000) } : null,
       user: user ? { id: user.id, email: "a@example.co", name: "A", role: user.role as "ENTREPRENEUR", locale: "es" } : null,
+      actor: user ? { id: user.id, role: user.role as "ENTREPRENEUR", memberships: new Map() } : null,
       deviceToken: null,
       secureCookies: false,
       setCookie: () => {},
