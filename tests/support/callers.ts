@@ -6,13 +6,14 @@ import { createSession, SESSION_COOKIE } from "../../server/auth/session";
 import { hashPassword } from "../../server/auth/password";
 import { loadEnv } from "../../server/config";
 import type { Db } from "../../server/db/client";
+import { Role } from "../../server/db/generated/enums";
 import { createCaller } from "../../server/router";
 import { createServices } from "../../server/services";
 import { createContext, type Services } from "../../server/trpc/context";
 import { createTestDatabase, type TestDatabase } from "./database";
 
-export type Role = "ENTREPRENEUR" | "ACADEMIA" | "COMPANY" | "SECRETARIAT";
-export const ROLES: Role[] = ["ENTREPRENEUR", "ACADEMIA", "COMPANY", "SECRETARIAT"];
+export type { Role };
+export const ROLES = Object.values(Role);
 
 export async function createTestServices(db: Db, env: Record<string, string> = {}): Promise<Services> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "cocrea-test-"));
