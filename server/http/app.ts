@@ -79,7 +79,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
     handleAsync(async (req, res) => {
       const response = await fetchRequestHandler({
         endpoint: "/api/trpc",
-        req: toFetchRequest(req),
+        req: toFetchRequest(req, res),
         router: appRouter,
         // One HTTP request must not fan out into unbounded work (each call may hash a password).
         maxBatchSize: MAX_TRPC_BATCH_SIZE,
@@ -105,7 +105,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
   app.all(
     "/api/uploadthing",
     handleAsync(async (req, res) => {
-      await sendFetchResponse(res, await uploadthing(toFetchRequest(req)));
+      await sendFetchResponse(res, await uploadthing(toFetchRequest(req, res)));
     }),
   );
 

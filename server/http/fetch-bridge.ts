@@ -1,13 +1,20 @@
 import { Readable } from "node:stream";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
-/** Express request → fetch Request, for handlers written against the fetch API (tRPC, UploadThing). */
-export function toFetchRequest(req: ExpressRequest): Request {
+/**
+ * Express request → fetch Request, for handlers written against the fetch API (tRPC, UploadThing).
+ * The signal aborts when the client goes away before the response is complete. It listens on the
+ * response, which lives as long as this one request: a listener on the socket would stay until a
+ * keep-alive connection closes, one more per request.
+ */
+export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
   const headers = toFetchHeaders(req);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const controller = new AbortController();
-  req.socket.once("close", () => controller.abort());
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
   return new Request(url, {
     method: req.method,
     headers,
