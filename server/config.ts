@@ -1,7 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
+import { PROJECT_ROOT } from "./paths";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+const ROOT = PROJECT_ROOT;
 
 const postgresUrl = z
   .string()
@@ -46,6 +47,19 @@ const envSchema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   UPLOADTHING_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), uploadThingToken.optional()),
+  /**
+   * Attachment bytes one person may upload per calendar day (Bogotá time); 100 MB by default,
+   * ten ideas' worth of large PDFs. Counted when files are stored, kept when they are deleted.
+   */
+  UPLOAD_QUOTA_BYTES_PER_DAY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(100 * 1024 * 1024),
+  ),
+  /** Least severe log level written to stdout; unset: info, or warn under NODE_ENV=test. */
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ),
   /** Seed demo data on start; defaults to on outside production. */
   SEED_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
 });

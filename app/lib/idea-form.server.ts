@@ -1,36 +1,42 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
-import { LARGEST_ATTACHMENT_BYTES, formatSize } from "../../server/files/rules";
+import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { can } from "../../server/authz/policy";
+import { receiveMultipartForm } from "../../server/files/multipart";
+import { ATTACHMENTS_FIELD } from "../../server/files/receive";
+import { createIdeaWithAttachments } from "../../server/idea/create-with-attachments";
 import { ideaFields } from "../../server/idea/schemas";
-import type { Locale } from "../../server/i18n/locale";
 import { AppError } from "../../server/trpc/errors";
-import { formValues } from "./actions";
+import { actionFailure } from "./actions";
 
 export const IDEA_FORM_FIELDS = ["title", "summary", "problem", "solution", "sector"] as const;
 
 /**
- * Reads the multipart form of /ideas/nueva. Field rules (the same zod schema idea.create uses)
- * are checked before any file is stored, so a typo never leaves files behind. Throws errors
- * that `describeError` turns into field messages.
+ * The action of /ideas/nueva. Who may post is known from the session alone, so it is decided
+ * before a byte of the body is read: an anonymous or unauthorized post costs nothing however
+ * large it is. Then the form streams in (files to a private scratch folder on disk, checked as
+ * they arrive, the reading stopped at the first bad one); field rules (the same zod schema
+ * idea.create uses) are checked before any file is stored, so a typo never leaves files behind.
+ * The scratch folder is deleted whatever happens.
  */
-export async function parseIdeaForm(request: Request, locale: Locale) {
-  let formData: FormData;
+export async function submitNewIdea(context: AppLoadContext, request: Request) {
+  const { user, actor } = context.ctx;
+  if (!user) throw redirect(`/ingresar?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+  if (!can(actor, "idea.create", null)) return actionFailure(context, new AppError("FORBIDDEN", "auth.forbidden"));
+
+  const scratch = await context.ctx.files.createScratch();
+  let values: Record<string, string> = {};
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: LARGEST_ATTACHMENT_BYTES }),
-    );
+    const form = await receiveMultipartForm(request, scratch, { textFields: IDEA_FORM_FIELDS, fileField: ATTACHMENTS_FIELD });
+    values = form.values;
+    // After a refused file the fields below it never arrived: their "required" errors would mislead.
+    if (form.error) return actionFailure(context, form.error, values);
+    const fields = ideaFields.safeParse(values);
+    if (!fields.success) return actionFailure(context, fields.error, values);
+    const idea = await createIdeaWithAttachments(context.ctx, fields.data, scratch.files);
+    return redirect(`/ideas/${idea.id}?creada=1`);
   } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    const params = { name: "", max: formatSize(LARGEST_ATTACHMENT_BYTES, locale) };
-    throw new AppError("PAYLOAD_TOO_LARGE", "file.tooLarge", params, { attachments: { key: "file.tooLarge", params } });
+    return actionFailure(context, error, values);
+  } finally {
+    await scratch.dispose();
   }
-  const values = formValues(formData, IDEA_FORM_FIELDS);
-  const fields = ideaFields.safeParse(values);
-  // A file input left empty still submits one nameless, empty part.
-  const files = formData.getAll("attachments").filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
-  return { values, fields, files };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, open, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { BlobContent, BlobInput, BlobStore } from "./store";
@@ -37,17 +38,26 @@ export function createLocalStore(dataDir: string): BlobStore & { readonly root: 
       const key = `${id.slice(0, 2)}/${id}`;
       const target = pathFor(key);
       await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-      // "wx": never overwrite; 0600: only the server's user reads uploads.
-      const handle = await open(target, "wx", 0o600);
+      // A hard link (the scratch folder is on the same disk) never overwrites and copies nothing;
+      // a copy is the fallback when DATA_DIR/tmp is elsewhere. Either keeps the file's 0600 mode.
       try {
-        await handle.writeFile(blob.bytes);
-        await handle.sync();
+        await link(blob.path, target);
       } catch (error) {
-        await handle.close().catch(() => {});
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP") throw error;
+        await copyFile(blob.path, target, constants.COPYFILE_EXCL);
+      }
+      try {
+        const handle = await open(target, "r");
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
         await rm(target, { force: true });
         throw error;
       }
-      await handle.close();
       return key;
     },
 
@@ -73,6 +83,18 @@ export function createLocalStore(dataDir: string): BlobStore & { readonly root: 
     async delete(keys: readonly string[]): Promise<void> {
       for (const key of keys) {
         if (isLocalKey(key)) await rm(pathFor(key), { force: true });
+      }
+    },
+
+    async *listOlderThan(olderThan: Date): AsyncIterable<string> {
+      for (const folder of await readdir(root).catch(() => [] as string[])) {
+        for (const file of await readdir(path.join(root, folder)).catch(() => [] as string[])) {
+          const key = `${folder}/${file}`;
+          // Anything not of our own shape was not put here by the store: never touch it.
+          if (!isLocalKey(key)) continue;
+          const info = await stat(pathFor(key)).catch(() => null);
+          if (info?.isFile() && info.mtime < olderThan) yield key;
+        }
       }
     },
   };

@@ -3,13 +3,22 @@ import type { Env } from "../config";
 import type { Db, FileStore } from "../db/client";
 import { AppError, fieldError } from "../trpc/errors";
 import { createLocalStore } from "./local-store";
+import { reserveUploadBytes, usedUploadBytes, quotaExceeded } from "./quota";
+import {
+  ATTACHMENTS_FIELD,
+  chunksOf,
+  createUploadScratch,
+  sweepScratches,
+  tooLargeError,
+  type ReceivedFile,
+  type UploadScratch,
+} from "./receive";
 import { LARGEST_ATTACHMENT_BYTES, MAX_ATTACHMENTS, formatSize, maxBytesFor } from "./rules";
 import { sanitizeFileName, sniffAttachmentType, withExtensionFor } from "./sniff";
 import type { BlobStore } from "./store";
 import { createUploadThingStore, type UploadThingOverrides } from "./uploadthing-store";
 
-/** The form field (and error field) uploads arrive under. */
-export const ATTACHMENTS_FIELD = "attachments";
+export { ATTACHMENTS_FIELD };
 
 /** A type alias, not an interface: it must fit UploadThing's JSON types as serverData. */
 export type FileSummary = {
@@ -34,9 +43,19 @@ export interface FileService {
   readonly store: FileStore;
   /**
    * Checks every file (count, emptiness, size, real type by content) and only then stores them
-   * all, unattached (ideaId null). Nothing is kept when anything fails.
+   * all, unattached (ideaId null). Nothing is kept when anything fails. For files already in
+   * memory (the tRPC procedure); forms arriving over HTTP go through a scratch instead.
    */
   storeUploads(userId: string, files: File[]): Promise<FileSummary[]>;
+  /** A private folder for one request's uploads (server/files/receive.ts); dispose it when done. */
+  createScratch(): Promise<UploadScratch>;
+  /**
+   * Stores files a scratch received (and so checked), unattached, counting them against the
+   * uploader's daily quota in the same transaction as their rows. All or nothing.
+   */
+  storeReceived(userId: string, files: readonly ReceivedFile[]): Promise<FileSummary[]>;
+  /** Deletes unattached files of `userId` (rows and bytes), e.g. when the idea they were for failed. */
+  discardUnattached(userId: string, fileIds: readonly string[]): Promise<void>;
   /**
    * The file as an HTTP response, if `viewer` may see it: anyone when its idea is published,
    * otherwise only its uploader or the Secretariat. Everything else is NOT_FOUND.
@@ -52,6 +71,11 @@ export interface FileService {
   deleteBlobs(blobs: readonly BlobRef[]): Promise<void>;
   /** Deletes files never attached to an idea and created before `olderThan`; returns how many. */
   deleteOrphans(olderThan: Date, options?: { limit?: number }): Promise<number>;
+  /**
+   * Deletes blobs stored before `olderThan` that no row names (a crash between writing the bytes
+   * and recording them), in every configured store, and scratch folders a crash left behind.
+   */
+  deleteStrayBlobs(olderThan: Date): Promise<{ blobs: number; scratches: number }>;
 }
 
 export interface FileServiceOptions {
@@ -83,7 +107,7 @@ export function checkAttachment(rawName: string, bytes: Uint8Array<ArrayBuffer>)
   const type = sniffAttachmentType(bytes);
   if (!type) throw fieldError(ATTACHMENTS_FIELD, "file.typeNotAllowed", { name });
   const max = maxBytesFor(type);
-  if (bytes.length > max) throw fieldError(ATTACHMENTS_FIELD, "file.tooLarge", { name, max: formatSize(max) });
+  if (bytes.length > max) throw tooLargeError(name, max);
   return {
     name: withExtensionFor(name, type),
     contentType: type.mime,
@@ -159,56 +183,90 @@ export function createFileService({ db, env, uploadThing }: FileServiceOptions):
     }
   }
 
+  const quota = env.UPLOAD_QUOTA_BYTES_PER_DAY;
+
+  async function storeReceived(userId: string, files: readonly ReceivedFile[]): Promise<FileSummary[]> {
+    if (files.length === 0) throw fieldError(ATTACHMENTS_FIELD, "validation.required");
+    if (files.length > MAX_ATTACHMENTS) throw fieldError(ATTACHMENTS_FIELD, "file.tooMany", { max: MAX_ATTACHMENTS });
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    // A first look, so a person over the quota does not make us send bytes to the store; the
+    // reservation below, in the transaction, is what actually holds.
+    const used = await usedUploadBytes(db, userId);
+    if (used + total > quota) throw quotaExceeded(quota, used);
+
+    const written: string[] = [];
+    const forget = () => deleteBlobs(written.map((storageKey) => ({ store: primary.kind, storageKey })));
+    try {
+      for (const file of files) {
+        written.push(await primary.put({ path: file.path, size: file.size, name: file.name, contentType: file.contentType }));
+      }
+    } catch (error) {
+      console.error("[files] storing an upload failed", error);
+      await forget();
+      throw new AppError("INTERNAL_SERVER_ERROR", "file.storeFailed");
+    }
+
+    const rows = files.map((file, i) => ({
+      id: randomUUID(),
+      store: primary.kind,
+      storageKey: written[i]!,
+      name: file.name,
+      contentType: file.contentType,
+      size: file.size,
+      sha256: file.sha256,
+      uploadedById: userId,
+      ideaId: null,
+    }));
+    try {
+      await db.$transaction(async (tx) => {
+        await reserveUploadBytes(tx, userId, total, quota);
+        await tx.storedFile.createMany({ data: rows });
+      });
+    } catch (error) {
+      await forget();
+      if (error instanceof AppError) throw error;
+      console.error("[files] recording uploads failed", error);
+      throw new AppError("INTERNAL_SERVER_ERROR", "file.storeFailed");
+    }
+    return rows.map(summary);
+  }
+
   return {
     store: primary.kind,
 
     async storeUploads(userId, files) {
       if (files.length === 0) throw fieldError(ATTACHMENTS_FIELD, "validation.required");
       if (files.length > MAX_ATTACHMENTS) throw fieldError(ATTACHMENTS_FIELD, "file.tooMany", { max: MAX_ATTACHMENTS });
-      // Claimed sizes first, so nothing is read into memory when one file is plainly too big.
+      // Claimed sizes first, so nothing is copied when one file is plainly too big.
       for (const file of files) {
         const name = sanitizeFileName(file.name);
         if (file.size === 0) throw fieldError(ATTACHMENTS_FIELD, "file.empty", { name });
-        if (file.size > LARGEST_ATTACHMENT_BYTES) {
-          throw fieldError(ATTACHMENTS_FIELD, "file.tooLarge", { name, max: formatSize(LARGEST_ATTACHMENT_BYTES) });
-        }
+        if (file.size > LARGEST_ATTACHMENT_BYTES) throw tooLargeError(name, LARGEST_ATTACHMENT_BYTES);
       }
-      const checked: CheckedFile[] = [];
-      for (const file of files) {
-        checked.push(checkAttachment(file.name, new Uint8Array(await file.arrayBuffer())));
-      }
-
-      const written: string[] = [];
-      const forget = () => deleteBlobs(written.map((storageKey) => ({ store: primary.kind, storageKey })));
+      const scratch = await createUploadScratch(env.DATA_DIR);
       try {
-        for (const file of checked) {
-          written.push(await primary.put({ bytes: file.bytes, name: file.name, contentType: file.contentType }));
+        for (const file of files) {
+          const received = await scratch.receive(file.name, chunksOf(file.stream()));
+          if (!received) throw fieldError(ATTACHMENTS_FIELD, "file.empty", { name: sanitizeFileName(file.name) });
         }
-      } catch (error) {
-        console.error("[files] storing an upload failed", error);
-        await forget();
-        throw new AppError("INTERNAL_SERVER_ERROR", "file.storeFailed");
+        return await storeReceived(userId, scratch.files);
+      } finally {
+        await scratch.dispose();
       }
+    },
 
-      const rows = checked.map((file, i) => ({
-        id: randomUUID(),
-        store: primary.kind,
-        storageKey: written[i]!,
-        name: file.name,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        uploadedById: userId,
-        ideaId: null,
-      }));
-      try {
-        await db.storedFile.createMany({ data: rows });
-      } catch (error) {
-        console.error("[files] recording uploads failed", error);
-        await forget();
-        throw new AppError("INTERNAL_SERVER_ERROR", "file.storeFailed");
-      }
-      return rows.map(summary);
+    createScratch: () => createUploadScratch(env.DATA_DIR),
+
+    storeReceived,
+
+    async discardUnattached(userId, fileIds) {
+      if (fileIds.length === 0) return;
+      const rows = await db.storedFile.findMany({
+        where: { id: { in: [...fileIds] }, uploadedById: userId, ideaId: null },
+        select: { id: true, store: true, storageKey: true },
+      });
+      await db.storedFile.deleteMany({ where: { id: { in: rows.map((row) => row.id) }, ideaId: null } });
+      await deleteBlobs(rows);
     },
 
     async openDownload(viewer, fileId) {
@@ -274,21 +332,28 @@ export function createFileService({ db, env, uploadThing }: FileServiceOptions):
         throw error;
       }
       try {
-        const row = await db.storedFile.create({
-          data: {
-            store: "UPLOADTHING",
-            storageKey: key,
-            name: checked.name,
-            contentType: checked.contentType,
-            size: checked.size,
-            sha256: checked.sha256,
-            uploadedById: userId,
-          },
+        const row = await db.$transaction(async (tx) => {
+          await reserveUploadBytes(tx, userId, checked.size, quota);
+          return tx.storedFile.create({
+            data: {
+              store: "UPLOADTHING",
+              storageKey: key,
+              name: checked.name,
+              contentType: checked.contentType,
+              size: checked.size,
+              sha256: checked.sha256,
+              uploadedById: userId,
+            },
+          });
         });
         return summary(row);
       } catch (error) {
         if (isUniqueViolation(error)) {
           return summary(await db.storedFile.findUniqueOrThrow({ where: { storageKey: key } }));
+        }
+        if (error instanceof AppError) {
+          await deleteBlobs([{ store: "UPLOADTHING", storageKey: key }]);
+          throw error;
         }
         console.error("[files] recording an UploadThing file failed", error);
         await deleteBlobs([{ store: "UPLOADTHING", storageKey: key }]);
@@ -313,6 +378,35 @@ export function createFileService({ db, env, uploadThing }: FileServiceOptions):
       }
       await deleteBlobs(removed);
       return removed.length;
+    },
+
+    async deleteStrayBlobs(olderThan) {
+      let blobs = 0;
+      for (const store of [local, remote]) {
+        if (!store) continue;
+        // Listed first, deleted after: deleting while paging through UploadThing would shift its offsets.
+        const stray: string[] = [];
+        let batch: string[] = [];
+        const flush = async () => {
+          const known = await db.storedFile.findMany({
+            where: { store: store.kind, storageKey: { in: batch } },
+            select: { storageKey: true },
+          });
+          const recorded = new Set(known.map((row) => row.storageKey));
+          stray.push(...batch.filter((key) => !recorded.has(key)));
+          batch = [];
+        };
+        for await (const key of store.listOlderThan(olderThan)) {
+          batch.push(key);
+          if (batch.length >= 200) await flush();
+        }
+        if (batch.length > 0) await flush();
+        if (stray.length === 0) continue;
+        console.warn(`[files] deleting ${stray.length} ${store.kind} blob(s) without a row`);
+        await deleteBlobs(stray.map((storageKey) => ({ store: store.kind, storageKey })));
+        blobs += stray.length;
+      }
+      return { blobs, scratches: await sweepScratches(env.DATA_DIR, olderThan) };
     },
   };
 }

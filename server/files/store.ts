@@ -1,8 +1,10 @@
 import type { FileStore } from "../db/client";
 
-/** Bytes to keep, already checked: the store only decides where they live. */
+/** A file to keep, already checked: the store only decides where it lives. */
 export interface BlobInput {
-  bytes: Uint8Array<ArrayBuffer>;
+  /** A temporary file holding the bytes (server/files/receive.ts); the store never deletes it. */
+  path: string;
+  size: number;
   /** Sanitized name, used by stores that keep one (UploadThing); never part of a local path. */
   name: string;
   contentType: string;
@@ -23,4 +25,6 @@ export interface BlobStore {
   get(key: string): Promise<BlobContent | null>;
   /** Removes the keys; keys already gone are not an error. */
   delete(keys: readonly string[]): Promise<void>;
+  /** Every key stored before `olderThan`, for the sweep of blobs that never got a row. */
+  listOlderThan(olderThan: Date): AsyncIterable<string>;
 }

@@ -1,3 +1,4 @@
+import { openAsBlob } from "node:fs";
 import { UTApi, UTFile } from "uploadthing/server";
 import type { BlobContent, BlobInput, BlobStore } from "./store";
 
@@ -28,6 +29,7 @@ export function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 const DOWNLOAD_TIMEOUT_MS = 60_000;
+const LIST_PAGE_SIZE = 500;
 /** UploadThing's keys are alphanumeric; anything else could reshape the CDN URL built from it. */
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,299}$/;
 const UPLOAD_TIMEOUT_MS = 120_000;
@@ -55,7 +57,8 @@ export function createUploadThingStore(token: string, overrides: UploadThingOver
     kind: "UPLOADTHING",
 
     async put(blob: BlobInput): Promise<string> {
-      const file = new UTFile([blob.bytes], blob.name, { type: blob.contentType });
+      // A Blob backed by the temporary file: its bytes are read from disk as the SDK sends them.
+      const file = new UTFile([await openAsBlob(blob.path)], blob.name, { type: blob.contentType });
       const result = await utapi.uploadFiles(file, {
         contentDisposition: "inline",
         signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
@@ -79,6 +82,19 @@ export function createUploadThingStore(token: string, overrides: UploadThingOver
       if (valid.length === 0) return;
       const result = await utapi.deleteFiles(valid);
       if (!result.success) throw new Error("UploadThing refused to delete the files");
+    },
+
+    async *listOlderThan(olderThan: Date): AsyncIterable<string> {
+      const limit = LIST_PAGE_SIZE;
+      for (let offset = 0; ; offset += limit) {
+        const page = await utapi.listFiles({ limit, offset });
+        for (const file of page.files) {
+          if (file.status !== "Deletion Pending" && file.uploadedAt < olderThan.getTime() && KEY_PATTERN.test(file.key)) {
+            yield file.key;
+          }
+        }
+        if (!page.hasMore || page.files.length === 0) return;
+      }
     },
   };
 }

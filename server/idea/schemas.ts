@@ -30,5 +30,6 @@ export const listIdeasInput = z
 
 export const ideaByIdInput = z.object({ id: z.uuid() });
 
+export type IdeaFields = z.infer<typeof ideaFields>;
 export type CreateIdeaInput = z.infer<typeof createIdeaInput>;
 export type ListIdeasInput = z.infer<typeof listIdeasInput>;

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
  *  - PUT  /<fileKey>?…&signature=hmac-sha256=…   (ingest) multipart "file", presigned by the apiKey
  *  - POST /callback-result    (ingest) the route handler reports onUploadComplete's data
  *  - POST /v6/deleteFiles     (API)    UTApi.deleteFiles
+ *  - POST /v6/listFiles       (API)    UTApi.listFiles (offset pagination)
  *  - GET  /a/<appId>/<key>?expires=…&signature=…   (CDN, "path" app-id location) signed download
  * Every signature is checked the way UploadThing checks it, so a wrong key or URL fails here.
  */
@@ -17,6 +18,8 @@ export interface FakeFile {
   name: string;
   type: string;
   fileHash: string;
+  /** Milliseconds since the epoch; tests may move it back to age a file. */
+  uploadedAt: number;
 }
 
 export interface Registration {
@@ -89,7 +92,7 @@ export async function startFakeUploadThing(): Promise<FakeUploadThing> {
       const url = new URL(fullUrl);
       const apiKeyOk = req.headers["x-uploadthing-api-key"] === apiKey;
 
-      if (req.method === "POST" && ["/route-metadata", "/callback-result", "/v6/deleteFiles"].includes(url.pathname)) {
+      if (req.method === "POST" && ["/route-metadata", "/callback-result", "/v6/deleteFiles", "/v6/listFiles"].includes(url.pathname)) {
         if (!apiKeyOk) {
           refused.push(`${req.method} ${url.pathname}`);
           return send(401, { error: "Invalid API key" });
@@ -102,6 +105,21 @@ export async function startFakeUploadThing(): Promise<FakeUploadThing> {
         if (url.pathname === "/callback-result") {
           callbackResults.push(json as { fileKey: string; callbackData: unknown });
           return send(200, { ok: true });
+        }
+        if (url.pathname === "/v6/listFiles") {
+          const offset = Number(json.offset ?? 0);
+          const limit = Number(json.limit ?? 500);
+          const all = [...files.entries()];
+          const page = all.slice(offset, offset + limit).map(([key, file]) => ({
+            id: key,
+            customId: null,
+            key,
+            name: file.name,
+            size: file.bytes.length,
+            status: "Uploaded",
+            uploadedAt: file.uploadedAt,
+          }));
+          return send(200, { hasMore: offset + limit < all.length, files: page });
         }
         const keys = (json.fileKeys as string[] | undefined) ?? [];
         deleteRequests.push(keys);
@@ -132,6 +150,7 @@ export async function startFakeUploadThing(): Promise<FakeUploadThing> {
           name: decodeURIComponent(url.searchParams.get("x-ut-file-name") ?? "file"),
           type: decodeURIComponent(url.searchParams.get("x-ut-file-type") ?? "application/octet-stream"),
           fileHash,
+          uploadedAt: Date.now(),
         });
         const ufsUrl = `${base()}/a/${appId}/${key}`;
         return send(200, { url: ufsUrl, appUrl: ufsUrl, ufsUrl, fileHash });

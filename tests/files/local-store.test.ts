@@ -264,7 +264,9 @@ describe("local store keys", () => {
       await store.delete([key]);
     }
     expect(await readFile(outside, "utf8")).toBe("secret");
-    const key = await store.put({ bytes: Uint8Array.from(PDF_BYTES), name: "../../evil.pdf", contentType: "application/pdf" });
+    const source = path.join(dataDir, "subida.tmp");
+    await writeFile(source, PDF_BYTES);
+    const key = await store.put({ path: source, size: PDF_BYTES.length, name: "../../evil.pdf", contentType: "application/pdf" });
     expect(key).toMatch(/^([0-9a-f]{2})\/\1[0-9a-f]{30}$/);
     const blob = await store.get(key);
     expect(blob?.size).toBe(PDF_BYTES.length);

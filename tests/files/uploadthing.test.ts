@@ -260,6 +260,29 @@ describe("UploadThing store (server-side UTApi)", () => {
     expect(fake.refused).toEqual([]);
   });
 
+  it("sweeps files UploadThing keeps without a row once the grace period is over, and keeps the rest", async () => {
+    const [recorded, crashedOld, crashedNew] = await files.storeUploads(author.id, [
+      fileOf(PDF_BYTES, "con-fila.pdf"),
+      fileOf(PDF_BYTES, "sin-fila-vieja.pdf"),
+      fileOf(PDF_BYTES, "sin-fila-nueva.pdf"),
+    ]);
+    const keyOf = async (id: string) => (await database.db.storedFile.findUniqueOrThrow({ where: { id } })).storageKey;
+    const [recordedKey, oldKey, newKey] = [await keyOf(recorded!.id), await keyOf(crashedOld!.id), await keyOf(crashedNew!.id)];
+    // As if the server had crashed between uploading these two and recording them.
+    await database.db.storedFile.deleteMany({ where: { id: { in: [crashedOld!.id, crashedNew!.id] } } });
+    const twoDaysAgo = Date.now() - 48 * 3600 * 1000;
+    fake.files.get(recordedKey)!.uploadedAt = twoDaysAgo;
+    fake.files.get(oldKey)!.uploadedAt = twoDaysAgo;
+
+    const swept = await files.deleteStrayBlobs(new Date(Date.now() - 24 * 3600 * 1000));
+
+    expect(swept.blobs).toBe(1);
+    expect(fake.files.has(oldKey)).toBe(false);
+    expect(fake.files.has(newKey)).toBe(true);
+    expect(fake.files.has(recordedKey)).toBe(true);
+    expect(fake.refused).toEqual([]);
+  });
+
   it("deletes the blobs it uploaded when recording them fails", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const before = new Set(fake.files.keys());
