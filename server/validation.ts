@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { MessageKey } from "./i18n/messages";
+import * as z from "./validation-zod";
 
 /**
  * Zod reports message keys instead of English text; the tRPC error formatter translates them

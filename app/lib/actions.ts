@@ -10,6 +10,8 @@ export interface ActionFailure {
 
 /** An action's error answer: the status of the error (4xx), its translated message and fields. */
 export function actionFailure(context: AppLoadContext, error: unknown, values: Record<string, string> = {}) {
+  // A response is already an answer (a 503 while the database is down): the error page shows it.
+  if (error instanceof Response) throw error;
   const { message, fieldErrors, httpStatus } = context.describeError(error);
   return json<ActionFailure>({ ok: false, message, fieldErrors, values }, { status: httpStatus });
 }

@@ -21,7 +21,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     const page = await context.caller.idea.list({ ...filters, cursor, limit: 12 });
     return json({ ...page, filters });
   } catch (error) {
-    if (context.describeError(error).httpStatus === 400) throw json(null, { status: 404 });
+    // A hand-edited or truncated link (control characters in the search, a broken page cursor):
+    // the error page says what is wrong with it.
+    const { httpStatus, message } = context.describeError(error);
+    if (httpStatus === 400) throw json({ message }, { status: 400 });
     throw error;
   }
 }
@@ -69,7 +72,7 @@ export default function IdeasPage() {
       ) : (
         <div className="grid" aria-live="polite">
           {items.map((idea) => (
-            <IdeaCard key={idea.id} idea={idea} />
+            <IdeaCard key={idea.id} idea={idea} headingLevel={2} />
           ))}
         </div>
       )}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Field } from "~/components/form";
 import { actionFailure, formValues, safeRedirect } from "~/lib/actions";
+import { readForm } from "~/lib/form-request.server";
 
 export const meta: MetaFunction = () => [{ title: "Ingresar · Cocrea" }];
 
@@ -13,7 +14,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const values = formValues(formData, ["email"]);
   try {
     await context.caller.auth.login({ email: values.email!, password: String(formData.get("password") ?? "") });
@@ -31,7 +32,12 @@ export default function LoginPage() {
   return (
     <section className="page narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>
-      <ErrorSummary title={t("newIdea.errorSummary")} message={result?.message} />
+      <ErrorSummary
+        title={t("form.errorSummary")}
+        message={result?.message}
+        fieldErrors={result?.fieldErrors}
+        labels={{ email: t("login.email"), password: t("login.password") }}
+      />
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <Field name="email" label={t("login.email")} error={result?.fieldErrors.email} required>

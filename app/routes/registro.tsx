@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Field } from "~/components/form";
 import { actionFailure, formValues } from "~/lib/actions";
+import { readForm } from "~/lib/form-request.server";
 
 export const meta: MetaFunction = () => [{ title: "Crear cuenta · Cocrea" }];
 
@@ -15,7 +16,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const values = formValues(formData, ["name", "email", "role"]);
   try {
     await context.caller.auth.register({
@@ -40,7 +41,7 @@ export default function RegisterPage() {
       <h1 id="register-title">{t("register.title")}</h1>
       <p className="lead">{t("register.lead")}</p>
       <ErrorSummary
-        title={t("newIdea.errorSummary")}
+        title={t("form.errorSummary")}
         message={result?.message}
         fieldErrors={errors}
         labels={{ name: t("register.name"), email: t("register.email"), password: t("register.password"), role: t("register.role") }}

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actionFailure } from "~/lib/actions";
+import { readForm } from "~/lib/form-request.server";
 
 export const meta: MetaFunction = () => [{ title: "Cerrar sesión · Cocrea" }];
 
@@ -12,7 +13,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   try {
     if (formData.get("intent") === "everywhere") await context.caller.auth.logoutEverywhere();
     else await context.caller.auth.logout();

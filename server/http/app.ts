@@ -1,6 +1,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../files/rules";
 import { createUploadthingHandler } from "../files/uploadthing-route";
@@ -10,6 +11,9 @@ import { describeError } from "../trpc/error-shape";
 import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders, sendHttpError } from "./security";
 import { sendFetchResponse, toFetchHeaders, toFetchRequest } from "./fetch-bridge";
 import { checkHealth } from "./health";
+import { createLogger, requestLogger, type Logger } from "./logging";
+import { retryAfterOn503, withUnavailableAsResponse } from "./unavailable";
+import { discardUnreadBodies } from "./unread-body";
 
 
 export const MAX_TRPC_BATCH_SIZE = 10;
@@ -17,6 +21,7 @@ export const MAX_TRPC_BATCH_SIZE = 10;
 /** What Remix loaders and actions receive as `context`: the request's tRPC caller and helpers. */
 export interface RemixLoadContext {
   ctx: Context;
+  /** Throws a 503 Response, not a TRPCError, while the database is unavailable (see ./unavailable.ts). */
   caller: ReturnType<typeof createCaller>;
   describeError: (error: unknown) => ReturnType<typeof describeError>;
   cspNonce: string;
@@ -34,14 +39,21 @@ export async function createRemixLoadContext(services: Services, req: Request, r
   const ctx = await createContext(services, requestInfo(req, res));
   return {
     ctx,
-    caller: createCaller(ctx),
+    caller: withUnavailableAsResponse(createCaller(ctx), (error) => describeError(error, ctx.locale)),
     describeError: (error) => {
       const description = describeError(error, ctx.locale);
-      if (description.code === "INTERNAL_SERVER_ERROR") console.error("[remix action]", error);
+      // A thrown Response (the caller's 503) is an answer, not a failure to log.
+      if (!(error instanceof Response)) logFailure(req.log, description, error, "remix");
       return description;
     },
     cspNonce: String(res.locals.cspNonce ?? ""),
   };
+}
+
+/** Unexpected errors are logged in full; a database that is down, once per request, briefly. */
+function logFailure(logger: Logger, description: ReturnType<typeof describeError>, error: unknown, where: string) {
+  if (description.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, where }, "unexpected error");
+  else if (description.code === "SERVICE_UNAVAILABLE") logger.warn({ where }, "database unavailable");
 }
 
 /** Express 4 ignores rejected promises; this hands them to the error handler below. */
@@ -56,14 +68,25 @@ export interface HttpAppOptions {
   remixBuild?: ServerBuild;
   /** Folder of the browser build (public/). */
   publicDir?: string;
+  /** Where logs go; by default JSON lines on stdout at LOG_LEVEL. */
+  logger?: Logger;
+}
+
+/** Downloads keep their Content-Length (progress, resuming); their types are compressed already. */
+function shouldCompress(req: Request, res: Response): boolean {
+  return !req.path.startsWith("/archivos/") && compression.filter(req, res);
 }
 
 export function createHttpApp(services: Services, options: HttpAppOptions = {}) {
   const app = express();
   app.disable("x-powered-by");
   if (services.env.TRUST_PROXY) app.set("trust proxy", 1);
+  const logger = options.logger ?? createLogger(services.env);
 
+  app.use(requestLogger(logger));
   app.use(securityHeaders(services.env));
+  app.use(retryAfterOn503());
+  app.use(compression({ filter: shouldCompress }));
 
   app.get("/healthz", async (_req, res) => {
     const health = await checkHealth(services);
@@ -73,6 +96,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
   app.use(rejectCrossSiteMutations(services.env));
 
   app.use(limitRequestBodies(MAX_UPLOAD_REQUEST_BYTES));
+  app.use(discardUnreadBodies());
 
   app.all(
     "/api/trpc/*",
@@ -90,7 +114,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
             setCookie: (cookie) => resHeaders.append("Set-Cookie", cookie),
           }),
         onError: ({ error, path }) => {
-          if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+          logFailure(req.log, describeError(error, "es"), error.cause ?? error, `trpc ${path ?? "?"}`);
         },
       });
       await sendFetchResponse(res, response);
@@ -124,8 +148,12 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
   }
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    console.error("[http]", error);
-    if (!res.headersSent) sendHttpError(req, res, 500, "INTERNAL_SERVER_ERROR", "server.internal");
+    // Creating the request context reads the session: a database that is down fails here first.
+    const description = describeError(error, "es");
+    logFailure(req.log, description, error, "http");
+    if (res.headersSent) return;
+    if (description.code === "SERVICE_UNAVAILABLE") sendHttpError(req, res, 503, "SERVICE_UNAVAILABLE", "server.unavailable");
+    else sendHttpError(req, res, 500, "INTERNAL_SERVER_ERROR", "server.internal");
   });
 
   return app;

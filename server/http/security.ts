@@ -61,13 +61,15 @@ export function rejectCrossSiteMutations(env: Env) {
 /**
  * Bodies are bounded before any handler reads them: the largest legitimate request is an idea
  * with every attachment at its maximum. A body without a declared length (chunked) could not
- * be bounded up front, so mutations must declare one, as browsers always do.
+ * be bounded up front, so mutations must declare one, as browsers always do. A request with
+ * neither header has no body at all (RFC 9112 §6.3), like a bare DELETE: routes answer those.
  */
 export function limitRequestBodies(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const declared = req.get("content-length");
-    const status = declared === undefined ? 411 : Number(declared) > maxBytes ? 413 : 0;
+    const chunked = req.get("transfer-encoding") !== undefined;
+    const status = declared === undefined ? (chunked ? 411 : 0) : Number(declared) > maxBytes ? 413 : 0;
     if (!status) return next();
     res.set("Connection", "close");
     if (status === 411) sendHttpError(req, res, 411, "LENGTH_REQUIRED", "request.lengthRequired");

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { isMessageKey, translate, type MessageKey } from "../i18n/messages";
 import type { Locale } from "../i18n/locale";
+import { isDatabaseUnavailable } from "../db/availability";
 import { AppError } from "./errors";
 
 export interface ErrorDescription {
@@ -27,6 +28,12 @@ function zodIssues(cause: unknown): ZodLikeIssue[] | null {
   return null;
 }
 
+function classify(thrown: unknown): TRPCError["code"] {
+  if (zodIssues(thrown)) return "BAD_REQUEST";
+  // Down or restarting: the caller may simply try again (the HTTP layers add Retry-After).
+  return isDatabaseUnavailable(thrown) ? "SERVICE_UNAVAILABLE" : "INTERNAL_SERVER_ERROR";
+}
+
 /**
  * The one mapping from a thrown error to what a person sees, used by the tRPC error formatter
  * (HTTP API) and by Remix actions that call procedures through createCaller. Message keys are
@@ -35,9 +42,9 @@ function zodIssues(cause: unknown): ZodLikeIssue[] | null {
  */
 export function describeError(thrown: unknown, locale: Locale): ErrorDescription {
   const error =
-    thrown instanceof TRPCError
+    thrown instanceof TRPCError && !(thrown.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(thrown))
       ? thrown
-      : new TRPCError({ code: zodIssues(thrown) ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR", cause: thrown });
+      : new TRPCError({ code: classify(thrown), cause: thrown });
   const fieldErrors: Record<string, string> = {};
   let message: string;
   const issues = error.code === "BAD_REQUEST" ? zodIssues(error.cause) : null;
@@ -57,6 +64,8 @@ export function describeError(thrown: unknown, locale: Locale): ErrorDescription
     message = messages.length === 1 ? messages[0]! : translate(locale, "validation.invalid");
   } else if (error.code === "INTERNAL_SERVER_ERROR") {
     message = translate(locale, "server.internal");
+  } else if (error.code === "SERVICE_UNAVAILABLE") {
+    message = translate(locale, "server.unavailable");
   } else if (isMessageKey(error.message)) {
     message = translate(locale, error.message);
   } else {
