@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Links,
@@ -7,10 +7,11 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { ErrorPage } from "./components/error-page";
@@ -27,6 +28,20 @@ export const meta: MetaFunction = () => [
   { title: "Cocrea · Barrancabermeja" },
   { name: "description", content: "Plataforma abierta de co-creación e innovación del Distrito de Barrancabermeja." },
 ];
+
+/**
+ * A response a loader or action throws (405 from a form route, 503 while the database is down)
+ * is rendered by the error boundary here; Remix keeps only its cookies unless this passes on
+ * the headers the status needs.
+ */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const passed = new Headers();
+  for (const name of ["Allow", "Retry-After"]) {
+    const value = errorHeaders?.get(name);
+    if (value) passed.set(name, value);
+  }
+  return passed;
+};
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { ctx } = context;
@@ -59,9 +74,37 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
   );
 }
 
+/** Module state, not a ref: App and ErrorBoundary replace each other on navigation. Browser only. */
+let shownPathname: string | null = null;
+
+/**
+ * After a client-side navigation to another page, focus goes to its main heading, as a full page
+ * load would start a screen reader there. Not on the first load (the browser handles that), nor
+ * when only the query or hash changes (filters, "more ideas", the skip link): those keep the
+ * person's place on the same page.
+ */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const previous = shownPathname;
+    shownPathname = pathname;
+    if (previous === null || previous === pathname) return;
+    // A form answering with errors on arrival has already sent focus to its summary.
+    if (document.activeElement?.closest(".error-summary")) return;
+    const main = document.getElementById("contenido");
+    const heading = main?.querySelector<HTMLElement>("h1");
+    const target = heading ?? main;
+    if (!target) return;
+    if (target === heading && !heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+    // ScrollRestoration already put the page where it belongs.
+    target.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
 export default function App() {
   const data = useRootData();
   const locale = data?.locale ?? "es";
+  useFocusHeadingOnNavigation();
   return (
     <Document locale={locale}>
       <SiteHeader user={data?.user ?? null} locale={locale} />
@@ -78,6 +121,7 @@ export function ErrorBoundary() {
   const data = useRootData();
   const locale = data?.locale ?? "es";
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  useFocusHeadingOnNavigation();
   return (
     <Document locale={locale}>
       <SiteHeader user={data?.user ?? null} locale={locale} />

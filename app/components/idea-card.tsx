@@ -10,22 +10,24 @@ export interface IdeaCardData {
   createdAt: string;
   publishedAt: string | null;
   author: { name: string };
-  _count: { attachments: number };
+  attachmentCount: number;
 }
 
-export function IdeaCard({ idea }: { idea: IdeaCardData }) {
+/** `headingLevel`: one below the heading the cards sit under (h2 under the page's h1), so no level is skipped. */
+export function IdeaCard({ idea, headingLevel = 3 }: { idea: IdeaCardData; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="card idea-card">
       <p className="tag">{t(`sector.${idea.sector}` as never)}</p>
-      <h3>
+      <Heading className="card-title">
         <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
-      </h3>
+      </Heading>
       <p>{idea.summary}</p>
       <p className="meta">
         {t("ideas.by", { name: idea.author.name })} ·{" "}
         <time dateTime={idea.publishedAt ?? idea.createdAt}>{formatDate(idea.publishedAt ?? idea.createdAt, i18n.language as Locale)}</time>
-        {idea._count.attachments > 0 ? <> · {t("ideas.attachmentsCount", { count: idea._count.attachments })}</> : null}
+        {idea.attachmentCount > 0 ? <> · {t("ideas.attachmentsCount", { count: idea.attachmentCount })}</> : null}
       </p>
     </article>
   );

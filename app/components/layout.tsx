@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/i18n";
 
@@ -20,13 +21,22 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
+  const menu = useRef<HTMLDetailsElement>(null);
+  // On narrow screens the menu is a disclosure; after choosing a page it should not stay open over it.
+  const shownPath = useRef(location.pathname);
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#contenido">
         {t("nav.skip")}
       </a>
       <div className="header-inner">
-        <Link to="/" className="brand" aria-label={`${t("app.name")} · ${t("nav.home")}`}>
+        {/* No aria-label: the accessible name must contain the visible text (WCAG 2.5.3). */}
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             ◆
           </span>
@@ -35,58 +45,67 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
             <span className="brand-tagline">{t("app.tagline")}</span>
           </span>
         </Link>
-        <nav aria-label={t("nav.label")} className="main-nav">
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} prefetch="intent">
-                  {t(item.key)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="header-tools">
-          <nav aria-label={t("account.menu")} className="account-menu">
-            {user ? (
+        {/* <details> works without JavaScript; on wide screens CSS shows its content and hides the button. */}
+        <details className="site-menu" ref={menu}>
+          <summary>
+            <span className="menu-icon" aria-hidden="true" />
+            {t("nav.menu")}
+          </summary>
+          <div className="site-menu-body">
+            <nav aria-label={t("nav.label")} className="main-nav">
               <ul>
-                <li className="account-name">
-                  <span className="visually-hidden">{t("account.signedInAs", { name: user.name })}</span>
-                  <span aria-hidden="true">{user.name}</span>
-                </li>
-                <li>
-                  <Link to="/salir">{t("account.logout")}</Link>
-                </li>
+                {NAV.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} prefetch="intent">
+                      {t(item.key)}
+                    </NavLink>
+                  </li>
+                ))}
               </ul>
-            ) : (
-              <ul>
-                <li>
-                  <Link to={`/ingresar?redirectTo=${encodeURIComponent(here)}`}>{t("account.login")}</Link>
-                </li>
-                <li>
-                  <Link to="/registro" className="button small">
-                    {t("account.register")}
-                  </Link>
-                </li>
-              </ul>
-            )}
-          </nav>
-          <Form method="post" action="/idioma" className="language-form">
-            <input type="hidden" name="redirectTo" value={here} />
-            <label htmlFor="language-select">{t("lang.label")}</label>
-            <select id="language-select" name="locale" defaultValue={locale}>
-              <option value="es" lang="es">
-                {t("lang.es")}
-              </option>
-              <option value="en" lang="en">
-                {t("lang.en")}
-              </option>
-            </select>
-            <button type="submit" className="small secondary">
-              {t("lang.change")}
-            </button>
-          </Form>
-        </div>
+            </nav>
+            <div className="header-tools">
+              <nav aria-label={t("account.menu")} className="account-menu">
+                {user ? (
+                  <ul>
+                    <li className="account-name">
+                      <span className="visually-hidden">{t("account.signedInAs", { name: user.name })}</span>
+                      <span aria-hidden="true">{user.name}</span>
+                    </li>
+                    <li>
+                      <Link to="/salir">{t("account.logout")}</Link>
+                    </li>
+                  </ul>
+                ) : (
+                  <ul>
+                    <li>
+                      <Link to={`/ingresar?redirectTo=${encodeURIComponent(here)}`}>{t("account.login")}</Link>
+                    </li>
+                    <li>
+                      <Link to="/registro" className="button small">
+                        {t("account.register")}
+                      </Link>
+                    </li>
+                  </ul>
+                )}
+              </nav>
+              <Form method="post" action="/idioma" className="language-form">
+                <input type="hidden" name="redirectTo" value={here} />
+                <label htmlFor="language-select">{t("lang.label")}</label>
+                <select id="language-select" name="locale" defaultValue={locale}>
+                  <option value="es" lang="es">
+                    {t("lang.es")}
+                  </option>
+                  <option value="en" lang="en">
+                    {t("lang.en")}
+                  </option>
+                </select>
+                <button type="submit" className="small secondary">
+                  {t("lang.change")}
+                </button>
+              </Form>
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   );

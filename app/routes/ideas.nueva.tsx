@@ -1,16 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Field } from "~/components/form";
-import { actionFailure } from "~/lib/actions";
-import { parseIdeaForm } from "~/lib/idea-form.server";
+import { attachmentProblem } from "~/lib/attachment-check";
+import { assertFormRequest } from "~/lib/form-request.server";
+import { submitNewIdea } from "~/lib/idea-form.server";
 import { Sector } from "../../server/db/generated/enums";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, MAX_ATTACHMENTS, formatSize, maxBytesFor } from "../../server/files/rules";
 
 export const meta: MetaFunction = () => [{ title: "Proponer una idea · Cocrea" }];
 
 const SECTORS = Object.values(Sector);
+const NO_ERRORS: Record<string, string> = {};
+
+/** What the browser found in the chosen files, on top of one server answer (`result`). */
+interface FileCheck {
+  problem: string | null;
+  /** Found on submit (focus goes to the summary) or while choosing files (focus stays). */
+  onSubmit: boolean;
+  result: unknown;
+}
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { user } = context.ctx;
@@ -19,22 +30,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  let values: Record<string, string> = {};
-  try {
-    const form = await parseIdeaForm(request, context.ctx.locale);
-    values = form.values;
-    if (!form.fields.success) return actionFailure(context, form.fields.error, values);
-    let attachmentIds: string[] = [];
-    if (form.files.length > 0) {
-      const upload = new FormData();
-      for (const file of form.files) upload.append("files", file);
-      attachmentIds = (await context.caller.file.upload(upload)).map((f) => f.id);
-    }
-    const idea = await context.caller.idea.create({ ...form.fields.data, attachmentIds });
-    return redirect(`/ideas/${idea.id}?creada=1`);
-  } catch (error) {
-    return actionFailure(context, error, values);
-  }
+  // Method and content type are checked before the upload parser reads any of the body.
+  assertFormRequest({ request, context }, "multipart");
+  return submitNewIdea(context, request);
 }
 
 export default function NewIdeaPage() {
@@ -42,8 +40,25 @@ export default function NewIdeaPage() {
   const { canCreate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.fieldErrors ?? {};
+  const [fileCheck, setFileCheck] = useState<FileCheck | null>(null);
+  // A newer server answer supersedes what the browser found before it.
+  const check = fileCheck?.result === result ? fileCheck : null;
+  const serverErrors = result?.fieldErrors ?? NO_ERRORS;
+  const errors = useMemo(
+    () => (check?.problem ? { ...serverErrors, attachments: check.problem } : serverErrors),
+    [serverErrors, check],
+  );
   const values = result?.values ?? {};
+  /** Checks the files' declared sizes and types; true when they may be sent. */
+  const checkFiles = (input: HTMLInputElement | null, onSubmit: boolean) => {
+    const problem = attachmentProblem(Array.from(input?.files ?? []), i18n.language);
+    setFileCheck({ problem, onSubmit, result });
+    return problem === null;
+  };
+  const refuseBadFiles = (event: FormEvent<HTMLFormElement>) => {
+    // Remix's <Form> does not submit when the event is cancelled: nothing is uploaded.
+    if (!checkFiles(event.currentTarget.querySelector<HTMLInputElement>("input[type=file]"), true)) event.preventDefault();
+  };
   if (!canCreate) {
     return (
       <section className="page narrow" aria-labelledby="new-idea-title">
@@ -72,6 +87,7 @@ export default function NewIdeaPage() {
         title={t("newIdea.errorSummary")}
         message={result?.message}
         fieldErrors={errors}
+        moveFocus={check ? check.onSubmit : true}
         labels={{
           title: t("newIdea.field.title"),
           summary: t("newIdea.field.summary"),
@@ -81,7 +97,7 @@ export default function NewIdeaPage() {
           attachments: t("newIdea.field.attachments"),
         }}
       />
-      <Form method="post" encType="multipart/form-data" noValidate className="stack">
+      <Form method="post" encType="multipart/form-data" noValidate className="stack" onSubmit={refuseBadFiles}>
         {text("title", 140)}
         {text("summary", 500, 3)}
         {text("problem", 5000, 6)}
@@ -106,7 +122,16 @@ export default function NewIdeaPage() {
           hint={t("newIdea.field.attachmentsHint", { count: MAX_ATTACHMENTS, pdf: limits.PDF, image: limits.PNG })}
           error={errors.attachments ?? errors.attachmentIds}
         >
-          {(p) => <input {...p} required={false} type="file" multiple accept={ATTACHMENT_ACCEPT} />}
+          {(p) => (
+            <input
+              {...p}
+              required={false}
+              type="file"
+              multiple
+              accept={ATTACHMENT_ACCEPT}
+              onChange={(event) => checkFiles(event.currentTarget, false)}
+            />
+          )}
         </Field>
         <button type="submit" disabled={busy}>
           {busy ? t("newIdea.submitting") : t("newIdea.submit")}

@@ -1,0 +1,157 @@
+/**
+ * Accessibility of every page in a real Chromium: axe-core finds nothing, signed out and signed
+ * in; the focus ring is visible on the green header (WCAG 1.4.11); and on a 390×844 phone the
+ * header leaves room for the content and every control is a target of at least 24×24 px (2.5.8).
+ */
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, registerEntrepreneur, seedIdeas, useBrowserSuite, waitForHydration, type OpenedPage } from "./browser-suite";
+import { pageRoutes } from "./page-routes";
+
+const TEST_MS = 60_000;
+/** About 20 pages through axe: ~15 s alone, several times that on a busy 2-core machine. */
+const AUDIT_MS = 180_000;
+const PHONE = { width: 390, height: 844 };
+/** A header this tall still shows the page's heading and first lines on a phone. */
+const MAX_PHONE_HEADER_PX = 120;
+const MIN_TARGET_PX = 24;
+
+const suite = useBrowserSuite();
+let signedIn: OpenedPage;
+let ideaIds: string[];
+
+beforeAll(async () => {
+  signedIn = await suite.openPage();
+  const user = await registerEntrepreneur(suite, signedIn.page);
+  // More than one page of ideas, so that the list shows its cards and the "more ideas" link.
+  ideaIds = await seedIdeas(suite, user.email, 13);
+}, 60_000);
+
+/** Visits each path and returns axe's findings, page by page; redirects to an already seen page are skipped. */
+async function auditPages(page: Page, paths: string[]): Promise<string[]> {
+  const seen = new Set<string>();
+  const findings: string[] = [];
+  for (const path of paths) {
+    await page.goto(suite.url(path));
+    const landed = new URL(page.url());
+    const key = landed.pathname + landed.search;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const violation of await axeViolations(page)) findings.push(`${path} → ${key}: ${violation}`);
+  }
+  return findings;
+}
+
+function relativeLuminance(color: string): number {
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const channel = (value = 0) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** Controls a person can tap that are rendered now, with their size in CSS px. */
+function visibleTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, summary")]
+      .filter((el) => el.checkVisibility({ visibilityProperty: true }))
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        const name = (el.textContent?.trim() || el.getAttribute("aria-label") || el.id || el.tagName).slice(0, 40);
+        return { name: `${el.tagName.toLowerCase()} «${name}»`, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 };
+      }),
+  );
+}
+
+describe("accessibility in a real browser", () => {
+  it(
+    "axe finds no violation on any page, signed out and signed in",
+    async () => {
+      const paths = pageRoutes({ id: ideaIds[0]! }).map((route) => route.path);
+      // The same pages, in the two states, side by side.
+      const visitor = await suite.openPage();
+      const [asVisitor, asMember] = await Promise.all([auditPages(visitor.page, paths), auditPages(signedIn.page, paths)]);
+      expect(asVisitor).toEqual([]);
+      expect(asMember).toEqual([]);
+      // The unknown path's page is meant to answer 404; Chromium logs that as a failed resource.
+      expect(visitor.problems.filter((problem) => !problem.includes("status of 404"))).toEqual([]);
+    },
+    AUDIT_MS,
+  );
+
+  it(
+    "the keyboard focus ring contrasts at least 3:1 with the green header, on every header control",
+    async () => {
+      const { page } = await suite.openPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(suite.url("/ideas"));
+      await waitForHydration(page);
+      const rings: { name: string; ratio: number; style: string; width: number }[] = [];
+      for (let press = 0; press < 20; press++) {
+        await page.keyboard.press("Tab");
+        const ring = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const header = document.querySelector("header");
+          if (!el || !header?.contains(el)) return null;
+          const style = getComputedStyle(el);
+          return {
+            name: el.textContent?.trim() || el.tagName,
+            outlineColor: style.outlineColor,
+            outlineStyle: style.outlineStyle,
+            outlineWidth: parseFloat(style.outlineWidth),
+            headerColor: getComputedStyle(header).backgroundColor,
+          };
+        });
+        if (!ring) break;
+        rings.push({ name: ring.name, ratio: contrastRatio(ring.outlineColor, ring.headerColor), style: ring.outlineStyle, width: ring.outlineWidth });
+      }
+      // The skip link, the brand, five sections, sign in and up, the language picker and its button.
+      expect(rings.length).toBeGreaterThanOrEqual(10);
+      const weak = rings.filter((ring) => ring.style === "none" || ring.width < 2 || ring.ratio < 3);
+      expect(weak).toEqual([]);
+    },
+    TEST_MS,
+  );
+
+  it(
+    "on a 390×844 phone the header is compact, its menu works, and every control is at least 24×24 px",
+    async () => {
+      const visitor = await suite.openPage({ viewport: PHONE });
+      const member = await suite.openPage({ viewport: PHONE, storageState: await signedIn.context.storageState() });
+      const pages: [Page, string][] = [
+        [visitor.page, "/"],
+        [visitor.page, "/ideas"],
+        [visitor.page, `/ideas/${ideaIds[0]}`],
+        [visitor.page, "/registro"],
+        [visitor.page, "/ingresar"],
+        [member.page, "/ideas/nueva"],
+        [member.page, "/salir"],
+      ];
+      const tooSmall: string[] = [];
+      for (const [page, path] of pages) {
+        await page.goto(suite.url(path));
+        // The list has a second page: its link (19 px tall once) is measured too.
+        if (path === "/ideas") expect(await page.getByRole("link", { name: "Ver más ideas" }).count()).toBe(1);
+        const header = await page.locator("header").boundingBox();
+        expect(header!.height, `header height on ${path}`).toBeLessThanOrEqual(MAX_PHONE_HEADER_PX);
+        // The sections are one tap away, in the menu.
+        const menu = page.locator("summary", { hasText: "Menú" });
+        await menu.click();
+        await page.getByRole("link", { name: "Convocatorias" }).waitFor();
+        const targets = await visibleTargets(page);
+        expect(targets.length, `controls on ${path}`).toBeGreaterThan(8);
+        for (const target of targets) {
+          if (target.width < MIN_TARGET_PX || target.height < MIN_TARGET_PX) tooSmall.push(`${path}: ${target.name} ${target.width}×${target.height}`);
+        }
+        await menu.click();
+      }
+      expect(tooSmall).toEqual([]);
+    },
+    TEST_MS,
+  );
+});

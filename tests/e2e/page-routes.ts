@@ -1,0 +1,45 @@
+/**
+ * Every page of the app, derived from the file names in app/routes (Remix flat routes), so a new
+ * page is checked by the accessibility tests without anyone remembering to list it. Resource
+ * routes (no default export: downloads, redirects) are not pages and are left out.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const ROUTES = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
+
+export interface PageRoute {
+  file: string;
+  path: string;
+}
+
+/**
+ * `samples` gives a value for each dynamic segment (`$id` → samples.id). A route whose parameter
+ * has no sample is an error, so that a new dynamic page cannot be skipped silently.
+ */
+export function pageRoutes(samples: Record<string, string>): PageRoute[] {
+  return readdirSync(ROUTES)
+    .filter((file) => /\.(tsx|jsx)$/.test(file) && /^export default /m.test(readFileSync(path.join(ROUTES, file), "utf8")))
+    .sort()
+    .map((file) => ({ file, path: routePath(file, samples) }));
+}
+
+function routePath(file: string, samples: Record<string, string>): string {
+  const segments = file
+    .replace(/\.(tsx|jsx)$/, "")
+    .split(".")
+    .flatMap((segment) => {
+      // `_index` and pathless layouts (`_auth`) add nothing to the URL; a trailing `_` only opts out of nesting.
+      if (segment === "_index" || segment.startsWith("_")) return [];
+      const name = segment.replace(/_$/, "");
+      if (name === "$") return ["pagina-que-no-existe"];
+      if (name.startsWith("($")) throw new Error(`${file}: optional segments are not supported here`);
+      if (name.startsWith("$")) {
+        const sample = samples[name.slice(1)];
+        if (!sample) throw new Error(`${file}: no sample value for the parameter "${name.slice(1)}"`);
+        return [encodeURIComponent(sample)];
+      }
+      return [name.replace(/^\((.*)\)$/, "$1")];
+    });
+  return `/${segments.join("/")}`;
+}
