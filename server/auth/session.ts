@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "../db/client";
-import type { Role } from "../db/generated/enums";
+import type { MembershipRole, Role } from "../db/generated/enums";
 import { actorFrom, type Actor } from "../authz/actor";
 
 /** Sessions as lucia-auth.com describes them: the cookie holds a random token, the table its hash. */
@@ -61,26 +61,24 @@ export async function createSession(
 
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
 
+interface SessionRow {
+  id: string;
+  expiresAt: Date;
+  user: SessionUser;
+  memberships: { organizationId: string; role: MembershipRole }[];
+}
+
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidatedSession | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
   const id = sessionIdFromToken(token);
-  const row = await db.session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          locale: true,
-          memberships: { select: { organizationId: true, role: true } },
-        },
-      },
-    },
-  });
+  // One statement for every request: the session, its user and the user's memberships.
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."expiresAt",
+           json_build_object('id', u."id", 'email', u."email", 'name', u."name", 'role', u."role", 'locale', u."locale") AS "user",
+           COALESCE((SELECT json_agg(json_build_object('organizationId', m."organizationId", 'role', m."role"))
+                       FROM "Membership" m WHERE m."userId" = u."id"), '[]'::json) AS "memberships"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."id" = ${id}`;
   if (!row) return null;
   if (row.expiresAt.getTime() <= now.getTime()) {
     await db.session.deleteMany({ where: { id } });
@@ -93,8 +91,7 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     await db.session.update({ where: { id }, data: { expiresAt } });
     renewed = true;
   }
-  const { memberships, ...user } = row.user;
-  return { id: row.id, expiresAt, renewed, user, actor: actorFrom({ ...user, memberships }) };
+  return { id: row.id, expiresAt, renewed, user: row.user, actor: actorFrom({ ...row.user, memberships: row.memberships }) };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

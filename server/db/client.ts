@@ -4,8 +4,25 @@ import { PrismaClient } from "./generated/client";
 export type Db = PrismaClient;
 export * from "./generated/client";
 
+export interface DbOptions {
+  maxConnections?: number;
+  /**
+   * The embedded database runs one statement group or transaction at a time and queues the
+   * rest (docs/decisions/005-embedded-postgres-concurrency.md), so under load a transaction
+   * may wait its turn far longer than Prisma's 2 s default allows before it gives up with a 500.
+   */
+  embedded?: boolean;
+  /** Sees every SQL statement sent (tests count statements per request with it). */
+  onQuery?: (sql: string) => void;
+}
+
 /** The one way the app talks to PostgreSQL: Prisma over a `pg` pool. */
-export function createDb(connectionString: string, options: { maxConnections?: number } = {}): Db {
+export function createDb(connectionString: string, options: DbOptions = {}): Db {
   const adapter = new PrismaPg({ connectionString, max: options.maxConnections ?? 10 });
-  return new PrismaClient({ adapter });
+  const transactionOptions = options.embedded ? { transactionOptions: { maxWait: 30_000, timeout: 15_000 } } : {};
+  if (!options.onQuery) return new PrismaClient({ adapter, ...transactionOptions });
+  const db = new PrismaClient({ adapter, ...transactionOptions, log: [{ emit: "event", level: "query" }] });
+  const onQuery = options.onQuery;
+  db.$on("query", (event) => onQuery(event.query));
+  return db as unknown as Db;
 }

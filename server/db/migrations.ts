@@ -1,8 +1,9 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { withSchemaEngine } from "./schema-engine";
+import { PROJECT_ROOT } from "../paths";
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
+export const PRISMA_DIR = path.join(PROJECT_ROOT, "prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 

@@ -13,11 +13,12 @@ type ActionWithoutRecord = { [A in Action]: ResourceOf<A> extends null ? A : nev
 const t = initTRPC.context<Context>().create({
   isDev: process.env.NODE_ENV === "development",
   errorFormatter({ shape, error, ctx }) {
-    const { message, fieldErrors } = describeError(error, ctx?.locale ?? DEFAULT_LOCALE);
+    const { message, fieldErrors, code, httpStatus } = describeError(error, ctx?.locale ?? DEFAULT_LOCALE);
     // Stack traces help only a developer at their own machine; nowhere else do they leave the server.
     const { stack, ...data } = shape.data;
     const showStack = ctx?.env.NODE_ENV === "development";
-    return { ...shape, message, data: { ...data, ...(showStack ? { stack } : {}), fieldErrors } };
+    // describeError may reclassify (a database that is down is a 503); tRPC takes the status from here.
+    return { ...shape, message, data: { ...data, code, httpStatus, ...(showStack ? { stack } : {}), fieldErrors } };
   },
 });
 
@@ -48,9 +49,9 @@ export function policyProcedure(action: ActionWithoutRecord) {
  * neither forgotten nor made on a different record than the one used. A missing record is a 404;
  * with `hideAs`, so is a record the caller may not see (its existence is private too).
  */
-export function recordProcedure<Schema extends z.ZodType, Record, A extends Action>(config: {
+export function recordProcedure<Schema extends z.ZodType, A extends Action, Record extends ResourceOf<A>>(config: {
   input: Schema;
-  load: (ctx: Context, input: z.output<Schema>) => Promise<(Record & ResourceOf<A>) | null>;
+  load: (ctx: Context, input: z.output<Schema>) => Promise<Record | null>;
   action: A;
   notFound: MessageKey;
   hideAs?: MessageKey;

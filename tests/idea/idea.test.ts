@@ -149,6 +149,22 @@ describe("idea.list and idea.byId", () => {
     expect(turismo.items).toHaveLength(3);
   });
 
+  it("searches in Spanish: accents and word forms do not matter, and words found nowhere give nothing", async () => {
+    const { caller } = await callerAs(suite.services, null);
+    const idea = await suite.db.idea.create({
+      data: {
+        ...validIdea({ title: "Energía solar para las ciénagas", summary: "Paneles flotantes que alimentan bombas de agua para pescadores." }),
+        authorId,
+        status: "PUBLISHED",
+      },
+    });
+    for (const q of ["energia", "CIÉNAGA", "pescador", "paneles flotantes"]) {
+      expect((await caller.idea.list({ authorId, q, limit: 50 })).items.map((i) => i.id), q).toEqual([idea.id]);
+    }
+    expect((await caller.idea.list({ authorId, q: "zxqvbnm", limit: 50 })).items).toEqual([]);
+    await suite.db.idea.delete({ where: { id: idea.id } });
+  });
+
   it("never lists or shows a draft to other people, but shows it to its author and the Secretariat", async () => {
     const draft = await suite.db.idea.findFirstOrThrow({ where: { title: "Listado borrador oculto" } });
     for (const role of ROLES) {

@@ -12,6 +12,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const BUILD = path.join(ROOT, "build", "index.js");
+const COMPILED_SERVER = path.join(ROOT, "build", "server", "index.js");
 
 export interface StartAppServerOptions {
   /** The test's own database (createTestDatabase().url). */
@@ -96,7 +97,9 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
   }
 
   const output = outputBuffer();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  // The compiled server (what production runs) when `npm run build` made it; the sources otherwise.
+  const entry = existsSync(COMPILED_SERVER) ? [COMPILED_SERVER] : ["--import", "tsx", "server/index.ts"];
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
