@@ -15,8 +15,9 @@ import { createHttpApp } from "./http/app";
 import { seedDemoData, DEMO_ACCOUNTS } from "./seed/demo";
 import { scheduleMaintenance } from "./maintenance";
 import { createServices } from "./services";
+import { PROJECT_ROOT } from "./paths";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+const ROOT = PROJECT_ROOT;
 
 async function main() {
   const env = loadEnv();
@@ -29,7 +30,7 @@ async function main() {
   const applied = await applyMigrations(database.url);
   if (applied.length > 0) console.log(`Migraciones aplicadas: ${applied.join(", ")}`);
 
-  const db = createDb(database.url, { maxConnections: database.embedded ? 8 : 20 });
+  const db = createDb(database.url, { maxConnections: database.embedded ? 8 : 20, embedded: database.embedded });
   if (shouldSeedDemo(env)) {
     await seedDemoData(db);
   }

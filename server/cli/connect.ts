@@ -7,7 +7,7 @@ export async function connectForCli(): Promise<{ database: DatabaseHandle; db: D
   try {
     const env = loadEnv();
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-    return { database, db: createDb(database.url, { maxConnections: 2 }) };
+    return { database, db: createDb(database.url, { maxConnections: 2, embedded: database.embedded }) };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -31,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const embedded = await startEmbeddedPostgres();
   await applyMigrations(embedded.url);
-  const db = createDb(embedded.url, { maxConnections: 20 });
+  const db = createDb(embedded.url, { maxConnections: 20, embedded: true });
   return {
     url: embedded.url,
     db,
