@@ -1,5 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createHash } from "node:crypto";
+import pg from "pg";
 import { withSchemaEngine } from "./schema-engine";
 import { PROJECT_ROOT } from "../paths";
 
@@ -43,10 +45,40 @@ export async function readMigrationsList(dir = MIGRATIONS_DIR) {
 export async function applyMigrations(connectionString: string): Promise<string[]> {
   const [datamodel, migrationsList] = await Promise.all([readDatamodel(), readMigrationsList()]);
   if (migrationsList.migrationDirectories.length === 0) return [];
+  if (await allApplied(connectionString, migrationsList.migrationDirectories)) return [];
   return withSchemaEngine(connectionString, datamodel, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS } as never);
     return (result as { appliedMigrationNames: string[] }).appliedMigrationNames;
   });
+}
+
+/**
+ * True when every migration folder is recorded as finished with the same checksum (the SHA-256
+ * of its script, as Prisma records it): a restart then skips loading the schema engine. Anything
+ * else (a new, edited, failed or rolled-back migration, no table yet) goes to the engine, which
+ * applies or reports it.
+ */
+async function allApplied(
+  connectionString: string,
+  directories: { path: string; migrationFile: { content: { tag: "ok" | "error"; value: string } } }[],
+): Promise<boolean> {
+  const client = new pg.Client({ connectionString });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const recorded = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+    return directories.every(
+      (dir) =>
+        dir.migrationFile.content.tag === "ok" &&
+        recorded.get(dir.path) === createHash("sha256").update(dir.migrationFile.content.value).digest("hex"),
+    );
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /**
