@@ -19,10 +19,10 @@ export async function runMaintenance(services: Services, now = new Date()) {
     services.db.trustedDevice.deleteMany({ where: { expiresAt: { lte: now } } }),
   ]);
   const graceEnd = new Date(now.getTime() - ORPHAN_FILE_AGE_MS);
-  const orphanFiles = await services.files.deleteOrphans(graceEnd);
+  const orphanFiles = await services.files.deleteOrphans(services.db, graceEnd);
   // After the rows: bytes whose row was just deleted are gone already, and what is left without
   // a row past the same grace period was written by a request that crashed before recording it.
-  const stray = await services.files.deleteStrayBlobs(graceEnd);
+  const stray = await services.files.deleteStrayBlobs(services.db, graceEnd);
   const uploadUsage = await deleteOldUploadUsage(services.db, now);
   return {
     sessions: sessions.count,

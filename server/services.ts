@@ -4,5 +4,5 @@ import { createFileService } from "./files/service";
 import type { Services } from "./trpc/context";
 
 export function createServices(env: Env, db: Db): Services {
-  return { env, db, files: createFileService({ db, env }) };
+  return { env, db, files: createFileService({ env }) };
 }

@@ -17,9 +17,9 @@ describe("runMaintenance", () => {
     await reserveAttempt(suite.db, LOGIN_RULES.IP, "ip:stale", new Date(now.getTime() - LONGEST_THROTTLE_WINDOW_MS - 1000));
     await reserveAttempt(suite.db, LOGIN_RULES.IP, "ip:fresh", now);
 
-    const [abandoned] = await suite.services.files.storeUploads(user.id, [new File([PNG], "viejo.png", { type: "image/png" })]);
-    const [recent] = await suite.services.files.storeUploads(user.id, [new File([PNG], "nuevo.png", { type: "image/png" })]);
-    const [attached] = await suite.services.files.storeUploads(user.id, [new File([PNG], "adjunto.png", { type: "image/png" })]);
+    const [abandoned] = await suite.services.files.storeUploads(suite.db, user.id, [new File([PNG], "viejo.png", { type: "image/png" })]);
+    const [recent] = await suite.services.files.storeUploads(suite.db, user.id, [new File([PNG], "nuevo.png", { type: "image/png" })]);
+    const [attached] = await suite.services.files.storeUploads(suite.db, user.id, [new File([PNG], "adjunto.png", { type: "image/png" })]);
     const old = new Date(now.getTime() - ORPHAN_FILE_AGE_MS - 60_000);
     await suite.db.storedFile.updateMany({ where: { id: { in: [abandoned!.id, attached!.id] } }, data: { createdAt: old } });
     const idea = await suite.db.idea.create({

@@ -1,8 +1,23 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 
 export type Db = PrismaClient;
 export * from "./generated/client";
+
+/**
+ * What service functions run on: the root client, or the transaction of the use case that
+ * called them, so one use case spanning several domains commits or rolls back as a whole
+ * (docs/decisions/007-transactions-and-database-errors.md).
+ */
+export type DbClient = Db | Prisma.TransactionClient;
+
+/**
+ * Runs `work` in a transaction: the caller's when `db` already is one (Prisma transaction
+ * clients have no `$transaction`), otherwise a new one.
+ */
+export function inTransaction<T>(db: DbClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db && typeof db.$transaction === "function" ? db.$transaction(work) : work(db);
+}
 
 export interface DbOptions {
   maxConnections?: number;

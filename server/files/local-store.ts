@@ -8,7 +8,7 @@ import type { BlobContent, BlobInput, BlobStore } from "./store";
 /** "ab/ab12…(32 hex)": a random key, sharded by its first byte so no folder grows huge. */
 const KEY_PATTERN = /^([0-9a-f]{2})\/([0-9a-f]{32})$/;
 
-export function isLocalKey(key: string): boolean {
+function isLocalKey(key: string): boolean {
   const match = KEY_PATTERN.exec(key);
   return match !== null && match[2]!.startsWith(match[1]!);
 }

@@ -3,7 +3,7 @@ import { AppError } from "../trpc/errors";
 import type { UploadScratch } from "./receive";
 
 /** Bytes kept of one text field: room for 5,000 characters of four UTF-8 bytes each. */
-export const MAX_TEXT_FIELD_BYTES = 20_000;
+const MAX_TEXT_FIELD_BYTES = 20_000;
 
 export interface MultipartForm {
   /** The text fields asked for, "" when absent; whatever arrived before an error is kept. */

@@ -1,9 +1,7 @@
-import type { Db, Prisma } from "../db/client";
+import type { DbClient } from "../db/client";
 import { AppError } from "../trpc/errors";
 import { ATTACHMENTS_FIELD } from "./receive";
 import { formatSize } from "./rules";
-
-type Queryable = Db | Prisma.TransactionClient;
 
 /** Days start at midnight in Barrancabermeja (Colombia keeps UTC−5 all year). */
 const QUOTA_TIME_ZONE = "America/Bogota";
@@ -15,7 +13,7 @@ export function quotaDay(now = new Date()): string {
 }
 
 /** Bytes `userId` has stored on `now`'s day. */
-export async function usedUploadBytes(db: Queryable, userId: string, now = new Date()): Promise<number> {
+export async function usedUploadBytes(db: DbClient, userId: string, now = new Date()): Promise<number> {
   const rows = await db.$queryRaw<Array<{ bytes: bigint }>>`
     SELECT "bytes" FROM "UploadUsage" WHERE "userId" = ${userId}::uuid AND "day" = ${quotaDay(now)}::date`;
   return Number(rows[0]?.bytes ?? 0n);
@@ -39,7 +37,7 @@ export function quotaExceeded(quota: number, used: number): AppError {
  * other and can never pass the quota together. Call it inside the transaction that records the
  * files, so a failed insert gives the bytes back.
  */
-export async function reserveUploadBytes(tx: Queryable, userId: string, bytes: number, quota: number, now = new Date()) {
+export async function reserveUploadBytes(tx: DbClient, userId: string, bytes: number, quota: number, now = new Date()) {
   const day = quotaDay(now);
   if (bytes > quota) throw quotaExceeded(quota, await usedUploadBytes(tx, userId, now));
   const rows = await tx.$queryRaw<Array<{ bytes: bigint }>>`
@@ -52,7 +50,7 @@ export async function reserveUploadBytes(tx: Queryable, userId: string, bytes: n
 }
 
 /** Counters of days before yesterday: nothing reads them any more. Returns how many were removed. */
-export async function deleteOldUploadUsage(db: Db, now = new Date()): Promise<number> {
+export async function deleteOldUploadUsage(db: DbClient, now = new Date()): Promise<number> {
   const yesterday = quotaDay(new Date(now.getTime() - 24 * 3600 * 1000));
   return db.$executeRaw`DELETE FROM "UploadUsage" WHERE "day" < ${yesterday}::date`;
 }

@@ -38,7 +38,7 @@ export interface UploadScratch {
 }
 
 /** Folder of the scratches, under DATA_DIR. */
-export function scratchRoot(dataDir: string): string {
+function scratchRoot(dataDir: string): string {
   return path.resolve(dataDir, "tmp");
 }
 

@@ -2,9 +2,9 @@ import { protectedProcedure, router } from "../trpc/init";
 import { z } from "../validation";
 
 /** Files arrive as multipart form data under this field name (repeated once per file). */
-export const UPLOAD_FIELD = "files";
+const UPLOAD_FIELD = "files";
 
-export function filesFromForm(form: FormData): File[] {
+function filesFromForm(form: FormData): File[] {
   return form.getAll(UPLOAD_FIELD).filter((value): value is File => typeof value !== "string");
 }
 
@@ -16,5 +16,5 @@ export const fileRouter = router({
    */
   upload: protectedProcedure
     .input(z.instanceof(FormData))
-    .mutation(({ ctx, input }) => ctx.files.storeUploads(ctx.user.id, filesFromForm(input))),
+    .mutation(({ ctx, input }) => ctx.files.storeUploads(ctx.db, ctx.user.id, filesFromForm(input))),
 });

@@ -1,6 +1,6 @@
 /**
- * THE definition of what may be attached to an idea. The local store's checks
- * (server/files/service.ts) and the UploadThing file route (server/files/uploadthing-route.ts)
+ * THE definition of what may be attached to an idea. The content checks (server/files/receive.ts
+ * and checks.ts) and the UploadThing file route (server/files/uploadthing-route.ts)
  * are both derived from this table; the browser may import it too (no server-only imports here).
  *
  * Sizes use the unit UploadThing uses: 1 MB = 1024 × 1024 bytes, so "10MB" means the same
@@ -20,10 +20,6 @@ export type AttachmentMime = AttachmentType["mime"];
 
 /** Files per upload request, and per idea (the idea service enforces the latter when attaching). */
 export const MAX_ATTACHMENTS = 5;
-
-export function attachmentType(mime: string): AttachmentType | undefined {
-  return ATTACHMENT_TYPES.find((type) => type.mime === mime);
-}
 
 export function maxBytesFor(type: AttachmentType): number {
   return type.maxMegabytes * MEGABYTE;

@@ -1,9 +1,12 @@
 import { UploadThingError, createRouteHandler, createUploadthing, type FileRouter } from "uploadthing/server";
 import type { Env } from "../config";
+import type { DbClient } from "../db/client";
+import type { Role } from "../db/generated/enums";
 import type { MessageKey } from "../i18n/messages";
 import { AppError } from "../trpc/errors";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS } from "./rules";
-import type { FileService, FileSummary } from "./service";
+import type { FileService } from "./service";
+import type { FileSummary } from "./uploads";
 import { definedOnly, type UploadThingOverrides } from "./uploadthing-store";
 
 /** The one UploadThing file route; browsers upload with `endpoint: "ideaAttachment"`. */
@@ -11,7 +14,7 @@ export const UPLOADTHING_SLUG = "ideaAttachment";
 /** Where the Express app mounts the handler. */
 export const UPLOADTHING_PATH = "/api/uploadthing";
 
-export type Authenticate = (request: Request) => Promise<{ id: string; role: string } | null>;
+export type Authenticate = (request: Request) => Promise<{ id: string; role: Role } | null>;
 
 type RouteInputConfig = Parameters<ReturnType<typeof createUploadthing>>[0];
 
@@ -21,7 +24,7 @@ type RouteInputConfig = Parameters<ReturnType<typeof createUploadthing>>[0];
  * any whole number of a unit, so "10MB" is enforced as 10 × 1024 × 1024 bytes, like our own check.
  * maxFileCount is per type there; the total across types is checked in the middleware.
  */
-export function ideaAttachmentRouteConfig(): RouteInputConfig {
+function ideaAttachmentRouteConfig(): RouteInputConfig {
   const config: Record<string, { maxFileSize: string; maxFileCount: number; minFileCount: number; contentDisposition: "inline" }> = {};
   for (const type of ATTACHMENT_TYPES) {
     config[type.mime] = {
@@ -37,7 +40,7 @@ export function ideaAttachmentRouteConfig(): RouteInputConfig {
 /** What the browser's onClientUploadComplete receives as serverData. */
 export type IdeaAttachmentResult = { file: FileSummary; error: null } | { file: null; error: MessageKey };
 
-export function createIdeaAttachmentRouter(deps: { files: FileService; authenticate: Authenticate }) {
+export function createIdeaAttachmentRouter(deps: { db: DbClient; files: FileService; authenticate: Authenticate }) {
   const f = createUploadthing();
   return {
     [UPLOADTHING_SLUG]: f(ideaAttachmentRouteConfig())
@@ -52,7 +55,7 @@ export function createIdeaAttachmentRouter(deps: { files: FileService; authentic
       })
       .onUploadComplete(async ({ metadata, file }): Promise<IdeaAttachmentResult> => {
         try {
-          const stored = await deps.files.recordUploadThingFile({ userId: metadata.userId, key: file.key, name: file.name });
+          const stored = await deps.files.recordUploadThingFile(deps.db, { userId: metadata.userId, key: file.key, name: file.name });
           return { file: stored, error: null };
         } catch (error) {
           // A file that fails our checks was already deleted from UploadThing; tell the browser why.
@@ -62,8 +65,6 @@ export function createIdeaAttachmentRouter(deps: { files: FileService; authentic
       }),
   } satisfies FileRouter;
 }
-
-export type IdeaAttachmentRouter = ReturnType<typeof createIdeaAttachmentRouter>;
 
 export interface UploadthingHandlerOptions extends Omit<UploadThingOverrides, "apiUrl" | "ufsHost" | "ufsAppIdLocation"> {
   authenticate: Authenticate;
@@ -75,7 +76,7 @@ export interface UploadthingHandlerOptions extends Omit<UploadThingOverrides, "a
  * it answers 404: uploads then go through the tRPC `file.upload` procedure to local disk.
  */
 export function createUploadthingHandler(
-  services: { env: Env; files: FileService },
+  services: { env: Env; db: DbClient; files: FileService },
   options: UploadthingHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const { env } = services;
@@ -85,7 +86,7 @@ export function createUploadthingHandler(
   }
   const callbackUrl = options.callbackUrl ?? (env.PUBLIC_URL ? new URL(UPLOADTHING_PATH, env.PUBLIC_URL).href : undefined);
   const handler = createRouteHandler({
-    router: createIdeaAttachmentRouter({ files: services.files, authenticate: options.authenticate }),
+    router: createIdeaAttachmentRouter({ db: services.db, files: services.files, authenticate: options.authenticate }),
     config: {
       token,
       isDev: env.NODE_ENV === "development",

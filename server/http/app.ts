@@ -5,7 +5,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../files/rules";
 import { createUploadthingHandler } from "../files/uploadthing-route";
-import { createCaller, appRouter } from "../router";
+import { createCaller, appRouter, type Caller } from "../router";
 import { createContext, type Context, type RequestInfo, type Services } from "../trpc/context";
 import { describeError } from "../trpc/error-shape";
 import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders, sendHttpError } from "./security";
@@ -22,7 +22,7 @@ export const MAX_TRPC_BATCH_SIZE = 10;
 export interface RemixLoadContext {
   ctx: Context;
   /** Throws a 503 Response, not a TRPCError, while the database is unavailable (see ./unavailable.ts). */
-  caller: ReturnType<typeof createCaller>;
+  caller: Caller;
   describeError: (error: unknown) => ReturnType<typeof describeError>;
   cspNonce: string;
 }

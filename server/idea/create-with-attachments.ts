@@ -6,21 +6,27 @@ import type { IdeaFields } from "./schemas";
 import { createIdea } from "./service";
 
 /**
- * Publishes an idea with the files a request received (checked, on disk): the files are stored
- * and counted against the author's quota, then attached in the idea's own transaction. When the
- * idea cannot be created, the files just stored are deleted again rather than left for the sweep.
+ * Publishes an idea with the files a request received (checked, on disk), as one use case: the
+ * bytes go to the store first (they cannot take part in a database transaction), then a single
+ * transaction records the files, charges the author's quota, creates the idea and attaches them.
+ * When anything fails the transaction leaves no row and no charge, and the bytes just written
+ * are deleted; should that deletion fail too, the stray-blob sweep removes them later.
  */
 export async function createIdeaWithAttachments(ctx: Context, fields: IdeaFields, files: readonly ReceivedFile[]) {
   authorize(ctx.actor, "idea.create", null);
   const user = ctx.user;
   if (!user) throw new AppError("UNAUTHORIZED", "auth.required");
-  const stored = files.length > 0 ? await ctx.files.storeReceived(user.id, files) : [];
+  const written = files.length > 0 ? await ctx.files.writeBlobs(ctx.db, user.id, files) : [];
   try {
-    return await createIdea({ ...ctx, user }, { ...fields, attachmentIds: stored.map((file) => file.id) });
-  } catch (error) {
-    await ctx.files.discardUnattached(user.id, stored.map((file) => file.id)).catch((cleanup: unknown) => {
-      console.error("[idea] could not delete the files of an idea that failed", cleanup);
+    // No retryOnConflict: under READ COMMITTED the only row another writer can hold is the
+    // author's quota counter (the files are rows this transaction inserts), so parallel
+    // submissions wait their turn there; none can fail with a serialization error or deadlock.
+    return await ctx.db.$transaction(async (tx) => {
+      const stored = await ctx.files.recordFiles(tx, user.id, written);
+      return createIdea(tx, user.id, { ...fields, attachmentIds: stored.map((file) => file.id) });
     });
+  } catch (error) {
+    await ctx.files.deleteBlobs(written);
     throw error;
   }
 }

@@ -3,8 +3,8 @@ import { createIdeaInput, ideaByIdInput, listIdeasInput } from "./schemas";
 import { createIdea, findIdea, listIdeas } from "./service";
 
 export const ideaRouter = router({
-  create: policyProcedure("idea.create").input(createIdeaInput).mutation(({ ctx, input }) => createIdea(ctx, input)),
-  list: publicProcedure.input(listIdeasInput).query(({ ctx, input }) => listIdeas(ctx, input)),
+  create: policyProcedure("idea.create").input(createIdeaInput).mutation(({ ctx, input }) => createIdea(ctx.db, ctx.user.id, input)),
+  list: publicProcedure.input(listIdeasInput).query(({ ctx, input }) => listIdeas(ctx.db, input)),
   byId: recordProcedure({
     input: ideaByIdInput,
     load: (ctx, input) => findIdea(ctx.db, input.id),

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Actor } from "../../server/authz/actor";
 import { loadEnv, type Env } from "../../server/config";
+import type { Role } from "../../server/db/generated/enums";
 import { createLocalStore } from "../../server/files/local-store";
 import { MAX_ATTACHMENTS, MEGABYTE } from "../../server/files/rules";
 import { fileRouter } from "../../server/files/router";
@@ -18,13 +20,13 @@ let database: TestDatabase;
 let dataDir: string;
 let env: Env;
 let files: FileService;
-const users = { author: { id: "", role: "ENTREPRENEUR" }, other: { id: "", role: "COMPANY" }, secretariat: { id: "", role: "SECRETARIAT" } };
+const users = {} as Record<"author" | "other" | "secretariat", Actor>;
 
-async function createUser(role: "ENTREPRENEUR" | "COMPANY" | "SECRETARIAT") {
+async function createUser(role: Role): Promise<Actor> {
   const user = await database.db.user.create({
     data: { email: `${randomUUID()}@example.co`, name: "Usuario de prueba", passwordHash: "not-a-real-hash", role },
   });
-  return { id: user.id, role: user.role as string };
+  return { id: user.id, role: user.role, memberships: new Map() };
 }
 
 async function createIdea(status: "PUBLISHED" | "DRAFT") {
@@ -67,7 +69,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await mkdtemp(path.join(tmpdir(), "cocrea-files-"));
   env = loadEnv({ NODE_ENV: "test", DATA_DIR: dataDir });
-  files = createFileService({ db: database.db, env });
+  files = createFileService({ env });
   users.author = await createUser("ENTREPRENEUR");
   users.other = await createUser("COMPANY");
   users.secretariat = await createUser("SECRETARIAT");
@@ -86,7 +88,7 @@ beforeEach(async () => {
 describe("storeUploads on local disk", () => {
   it("stores every file and records it unattached", async () => {
     expect(files.store).toBe("LOCAL");
-    const stored = await files.storeUploads(users.author.id, [
+    const stored = await files.storeUploads(database.db, users.author.id, [
       fileOf(PDF_BYTES, "Informe técnico.pdf", "application/pdf"),
       fileOf(PNG_BYTES, "../../foto.png", "image/png"),
       fileOf(JPEG_BYTES, "plano.jpg", "image/jpeg"),
@@ -114,13 +116,13 @@ describe("storeUploads on local disk", () => {
   });
 
   it("names a file by its real type", async () => {
-    const [stored] = await files.storeUploads(users.author.id, [fileOf(PNG_BYTES, "foto.pdf", "application/pdf")]);
+    const [stored] = await files.storeUploads(database.db, users.author.id, [fileOf(PNG_BYTES, "foto.pdf", "application/pdf")]);
     expect(stored).toMatchObject({ name: "foto.pdf.png", contentType: "image/png" });
   });
 
   it("refuses more than five files and stores nothing", async () => {
     const six = Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) => fileOf(PDF_BYTES, `acta-${i}.pdf`, "application/pdf"));
-    const error = await expectRejection(files.storeUploads(users.author.id, six), "file.tooMany", { max: 5 });
+    const error = await expectRejection(files.storeUploads(database.db, users.author.id, six), "file.tooMany", { max: 5 });
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.fieldErrors.attachments?.key).toBe("file.tooMany");
     expect(await database.db.storedFile.count()).toBe(0);
@@ -132,15 +134,15 @@ describe("storeUploads on local disk", () => {
       fileOf(PDF_BYTES, "valido.pdf", "application/pdf"),
       fileOf(padded(PNG_BYTES, 5 * MEGABYTE + 1), "grande.png", "image/png"),
     ];
-    await expectRejection(files.storeUploads(users.author.id, batch), "file.tooLarge", { name: "grande.png", max: "5 MB" });
+    await expectRejection(files.storeUploads(database.db, users.author.id, batch), "file.tooLarge", { name: "grande.png", max: "5 MB" });
     const hugePdf = fileOf(padded(PDF_BYTES, 10 * MEGABYTE + 1), "enorme.pdf", "application/pdf");
-    await expectRejection(files.storeUploads(users.author.id, [hugePdf]), "file.tooLarge", { name: "enorme.pdf", max: "10 MB" });
+    await expectRejection(files.storeUploads(database.db, users.author.id, [hugePdf]), "file.tooLarge", { name: "enorme.pdf", max: "10 MB" });
     expect(await database.db.storedFile.count()).toBe(0);
     expect(await filesOnDisk()).toEqual([]);
   });
 
   it("accepts a PDF of exactly 10 MB", async () => {
-    const [stored] = await files.storeUploads(users.author.id, [fileOf(padded(PDF_BYTES, 10 * MEGABYTE), "limite.pdf")]);
+    const [stored] = await files.storeUploads(database.db, users.author.id, [fileOf(padded(PDF_BYTES, 10 * MEGABYTE), "limite.pdf")]);
     expect(stored!.size).toBe(10 * MEGABYTE);
   });
 
@@ -149,10 +151,10 @@ describe("storeUploads on local disk", () => {
       fileOf(PDF_BYTES, "valido.pdf", "application/pdf"),
       fileOf(TEXT_BYTES, "informe.pdf", "application/pdf"),
     ];
-    await expectRejection(files.storeUploads(users.author.id, batch), "file.typeNotAllowed", { name: "informe.pdf" });
-    await expectRejection(files.storeUploads(users.author.id, [fileOf(EXE_BYTES, "foto.jpg", "image/jpeg")]), "file.typeNotAllowed");
-    await expectRejection(files.storeUploads(users.author.id, [fileOf(new Uint8Array(), "vacio.pdf")]), "file.empty", { name: "vacio.pdf" });
-    await expectRejection(files.storeUploads(users.author.id, []), "validation.required");
+    await expectRejection(files.storeUploads(database.db, users.author.id, batch), "file.typeNotAllowed", { name: "informe.pdf" });
+    await expectRejection(files.storeUploads(database.db, users.author.id, [fileOf(EXE_BYTES, "foto.jpg", "image/jpeg")]), "file.typeNotAllowed");
+    await expectRejection(files.storeUploads(database.db, users.author.id, [fileOf(new Uint8Array(), "vacio.pdf")]), "file.empty", { name: "vacio.pdf" });
+    await expectRejection(files.storeUploads(database.db, users.author.id, []), "validation.required");
     expect(await database.db.storedFile.count()).toBe(0);
     expect(await filesOnDisk()).toEqual([]);
   });
@@ -161,7 +163,7 @@ describe("storeUploads on local disk", () => {
     const unknownUser = randomUUID(); // violates the uploadedBy foreign key
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const error = await expectRejection(
-      files.storeUploads(unknownUser, [fileOf(PDF_BYTES, "a.pdf"), fileOf(PNG_BYTES, "b.png")]),
+      files.storeUploads(database.db, unknownUser, [fileOf(PDF_BYTES, "a.pdf"), fileOf(PNG_BYTES, "b.png")]),
       "file.storeFailed",
     );
     expect(error.code).toBe("INTERNAL_SERVER_ERROR");
@@ -174,8 +176,8 @@ describe("storeUploads on local disk", () => {
 
 describe("openDownload", () => {
   it("streams the bytes with safe headers", async () => {
-    const [stored] = await files.storeUploads(users.author.id, [fileOf(PDF_BYTES, "Informe técnico.pdf")]);
-    const response = await files.openDownload(users.author, stored!.id);
+    const [stored] = await files.storeUploads(database.db, users.author.id, [fileOf(PDF_BYTES, "Informe técnico.pdf")]);
+    const response = await files.openDownload(database.db, users.author, stored!.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("content-length")).toBe(String(PDF_BYTES.length));
@@ -188,11 +190,11 @@ describe("openDownload", () => {
   });
 
   it("shows a file of a published idea to everyone, with a public cache header", async () => {
-    const [stored] = await files.storeUploads(users.author.id, [fileOf(PNG_BYTES, "foto.png")]);
+    const [stored] = await files.storeUploads(database.db, users.author.id, [fileOf(PNG_BYTES, "foto.png")]);
     const idea = await createIdea("PUBLISHED");
     await database.db.storedFile.update({ where: { id: stored!.id }, data: { ideaId: idea.id } });
     for (const viewer of [null, users.other, users.author, users.secretariat]) {
-      const response = await files.openDownload(viewer, stored!.id);
+      const response = await files.openDownload(database.db, viewer, stored!.id);
       expect(response.headers.get("content-type")).toBe("image/png");
       expect(response.headers.get("cache-control")).toBe("public, max-age=300");
       expect(new Uint8Array(await response.arrayBuffer())).toEqual(PNG_BYTES);
@@ -200,32 +202,32 @@ describe("openDownload", () => {
   });
 
   it("shows an unattached file only to its uploader and the Secretariat", async () => {
-    const [stored] = await files.storeUploads(users.author.id, [fileOf(JPEG_BYTES, "plano.jpg")]);
-    expect((await files.openDownload(users.author, stored!.id)).status).toBe(200);
-    expect((await files.openDownload(users.secretariat, stored!.id)).status).toBe(200);
-    const denied = await expectRejection(files.openDownload(users.other, stored!.id), "file.notFound");
+    const [stored] = await files.storeUploads(database.db, users.author.id, [fileOf(JPEG_BYTES, "plano.jpg")]);
+    expect((await files.openDownload(database.db, users.author, stored!.id)).status).toBe(200);
+    expect((await files.openDownload(database.db, users.secretariat, stored!.id)).status).toBe(200);
+    const denied = await expectRejection(files.openDownload(database.db, users.other, stored!.id), "file.notFound");
     expect(denied.code).toBe("NOT_FOUND");
-    expect((await expectRejection(files.openDownload(null, stored!.id), "file.notFound")).code).toBe("NOT_FOUND");
+    expect((await expectRejection(files.openDownload(database.db, null, stored!.id), "file.notFound")).code).toBe("NOT_FOUND");
   });
 
   it("keeps a file of an unpublished idea private", async () => {
-    const [stored] = await files.storeUploads(users.author.id, [fileOf(PDF_BYTES, "borrador.pdf")]);
+    const [stored] = await files.storeUploads(database.db, users.author.id, [fileOf(PDF_BYTES, "borrador.pdf")]);
     const idea = await createIdea("DRAFT");
     await database.db.storedFile.update({ where: { id: stored!.id }, data: { ideaId: idea.id } });
-    await expectRejection(files.openDownload(null, stored!.id), "file.notFound");
-    await expectRejection(files.openDownload(users.other, stored!.id), "file.notFound");
-    expect((await files.openDownload(users.author, stored!.id)).status).toBe(200);
+    await expectRejection(files.openDownload(database.db, null, stored!.id), "file.notFound");
+    await expectRejection(files.openDownload(database.db, users.other, stored!.id), "file.notFound");
+    expect((await files.openDownload(database.db, users.author, stored!.id)).status).toBe(200);
   });
 
   it("answers NOT_FOUND for malformed ids, unknown ids and missing bytes", async () => {
     for (const id of ["not-a-uuid", "../../etc/passwd", "", randomUUID()]) {
-      expect((await expectRejection(files.openDownload(users.secretariat, id), "file.notFound")).code).toBe("NOT_FOUND");
+      expect((await expectRejection(files.openDownload(database.db, users.secretariat, id), "file.notFound")).code).toBe("NOT_FOUND");
     }
-    const [stored] = await files.storeUploads(users.author.id, [fileOf(PDF_BYTES, "perdido.pdf")]);
+    const [stored] = await files.storeUploads(database.db, users.author.id, [fileOf(PDF_BYTES, "perdido.pdf")]);
     const row = await database.db.storedFile.findUniqueOrThrow({ where: { id: stored!.id } });
     await rm(path.join(dataDir, "uploads", row.storageKey));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    await expectRejection(files.openDownload(users.author, stored!.id), "file.notFound");
+    await expectRejection(files.openDownload(database.db, users.author, stored!.id), "file.notFound");
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
   });
@@ -233,7 +235,7 @@ describe("openDownload", () => {
 
 describe("deleteOrphans", () => {
   it("removes old unattached files (rows and bytes) and keeps attached or recent ones", async () => {
-    const [old, attached, recent] = await files.storeUploads(users.author.id, [
+    const [old, attached, recent] = await files.storeUploads(database.db, users.author.id, [
       fileOf(PDF_BYTES, "viejo.pdf"),
       fileOf(PNG_BYTES, "adjunto.png"),
       fileOf(JPEG_BYTES, "reciente.jpg"),
@@ -244,7 +246,7 @@ describe("deleteOrphans", () => {
     await database.db.storedFile.update({ where: { id: attached!.id }, data: { ideaId: idea.id } });
     const oldKey = (await database.db.storedFile.findUniqueOrThrow({ where: { id: old!.id } })).storageKey;
 
-    const removed = await files.deleteOrphans(new Date(Date.now() - 24 * 3600 * 1000));
+    const removed = await files.deleteOrphans(database.db, new Date(Date.now() - 24 * 3600 * 1000));
     expect(removed).toBe(1);
     const left = await database.db.storedFile.findMany({ select: { id: true, storageKey: true } });
     expect(left.map((r) => r.id).sort()).toEqual([attached!.id, recent!.id].sort());
@@ -278,7 +280,7 @@ describe("local store keys", () => {
 
 describe("file.upload procedure", () => {
   const createCaller = createCallerFactory(router({ file: fileRouter }));
-  function context(user: { id: string; role: string } | null): Context {
+  function context(user: Actor | null): Context {
     return {
       db: database.db,
       env,
@@ -287,8 +289,8 @@ describe("file.upload procedure", () => {
       ip: "127.0.0.1",
       userAgent: null,
       session: user ? { id: "session", expiresAt: new Date(Date.now() + 3600_000) } : null,
-      user: user ? { id: user.id, email: "a@example.co", name: "A", role: user.role as "ENTREPRENEUR", locale: "es" } : null,
-      actor: user ? { id: user.id, role: user.role as "ENTREPRENEUR", memberships: new Map() } : null,
+      user: user ? { id: user.id, email: "a@example.co", name: "A", role: user.role, locale: "es" } : null,
+      actor: user,
       deviceToken: null,
       secureCookies: false,
       setCookie: () => {},

@@ -15,7 +15,7 @@ describe("the daily upload quota", () => {
   it("lets parallel uploads that together pass the quota store only up to it", async () => {
     const user = await createUser(suite.db, "ENTREPRENEUR");
     const attempts = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => suite.services.files.storeUploads(user.id, [fileOf(padded(PDF_BYTES, FILE_BYTES), `acta-${i}.pdf`)])),
+      Array.from({ length: 8 }, (_, i) => suite.services.files.storeUploads(suite.db, user.id, [fileOf(padded(PDF_BYTES, FILE_BYTES), `acta-${i}.pdf`)])),
     );
     const stored = attempts.filter((a) => a.status === "fulfilled");
     const refused = attempts.flatMap((a) => (a.status === "rejected" ? [a.reason as AppError] : []));
@@ -38,10 +38,12 @@ describe("the daily upload quota", () => {
   it("counts each person separately and gives nothing back when a file is deleted", async () => {
     const [ana, beto] = [await createUser(suite.db, "ENTREPRENEUR"), await createUser(suite.db, "COMPANY")];
     const big = fileOf(padded(PDF_BYTES, 900 * 1024), "plano.pdf");
-    const [file] = await suite.services.files.storeUploads(ana.id, [big]);
-    await suite.services.files.storeUploads(beto.id, [big]);
-    await suite.services.files.discardUnattached(ana.id, [file!.id]);
-    await expect(suite.services.files.storeUploads(ana.id, [fileOf(padded(PDF_BYTES, FILE_BYTES), "otra.pdf")])).rejects.toMatchObject({
+    const [file] = await suite.services.files.storeUploads(suite.db, ana.id, [big]);
+    await suite.services.files.storeUploads(suite.db, beto.id, [big]);
+    // Abandoned, then removed by the hourly sweep: the bytes it took still count for today.
+    await suite.db.storedFile.update({ where: { id: file!.id }, data: { createdAt: new Date(Date.now() - 2 * ORPHAN_FILE_AGE_MS) } });
+    expect(await suite.services.files.deleteOrphans(suite.db, new Date(Date.now() - ORPHAN_FILE_AGE_MS))).toBe(1);
+    await expect(suite.services.files.storeUploads(suite.db, ana.id, [fileOf(padded(PDF_BYTES, FILE_BYTES), "otra.pdf")])).rejects.toMatchObject({
       messageKey: "file.quotaExceeded",
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, LARGEST_ATTACHMENT_BYTES, MEGABYTE, formatSize } from "../../server/files/rules";
-import { checkAttachment, contentDisposition } from "../../server/files/service";
+import { checkAttachment } from "../../server/files/checks";
+import { contentDisposition } from "../../server/files/download";
 import { MAX_FILE_NAME_LENGTH, sanitizeFileName, sniffAttachmentType, withExtensionFor } from "../../server/files/sniff";
 import { AppError } from "../../server/trpc/errors";
 import { EXE_BYTES, HTML_BYTES, JPEG_BYTES, PDF_BYTES, PNG_BYTES, TEXT_BYTES, padded } from "./fixtures";

@@ -29,7 +29,7 @@ describe("the hourly sweep of the local store", () => {
     const idea = await suite.db.idea.create({
       data: { title: "Idea con adjunto", summary: "s".repeat(20), problem: "p".repeat(20), solution: "x".repeat(20), sector: "ICT", authorId: user.id },
     });
-    const [recorded] = await suite.services.files.storeUploads(user.id, [fileOf(PDF_BYTES, "con-fila.pdf")]);
+    const [recorded] = await suite.services.files.storeUploads(suite.db, user.id, [fileOf(PDF_BYTES, "con-fila.pdf")]);
     await suite.db.storedFile.update({ where: { id: recorded!.id }, data: { ideaId: idea.id } });
     const uploads = path.join(suite.services.env.DATA_DIR, "uploads");
     const recordedKey = (await suite.db.storedFile.findUniqueOrThrow({ where: { id: recorded!.id } })).storageKey;
@@ -61,7 +61,7 @@ describe("the hourly sweep of the local store", () => {
     expect(await exists(recordedFile)).toBe(true);
     expect(await exists(foreign)).toBe(true);
     expect((await readdir(scratches)).sort()).toEqual(["upload-en-curso"]);
-    const download = await suite.services.files.openDownload({ id: user.id, role: "ENTREPRENEUR" }, recorded!.id);
+    const download = await suite.services.files.openDownload(suite.db, { id: user.id, role: "ENTREPRENEUR", memberships: new Map() }, recorded!.id);
     expect(download.status).toBe(200);
   });
 });

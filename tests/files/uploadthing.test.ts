@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { extractRouterConfig } from "uploadthing/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "../../server/authz/actor";
 import { loadEnv, type Env } from "../../server/config";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, MEGABYTE } from "../../server/files/rules";
 import { createFileService, type FileService } from "../../server/files/service";
@@ -23,8 +24,8 @@ let fake: FakeUploadThing;
 let env: Env;
 let files: FileService;
 let app: { url: string; close(): Promise<void> };
-const author = { id: "", role: "ENTREPRENEUR" };
-const other = { id: "", role: "COMPANY" };
+const author: Actor = { id: "", role: "ENTREPRENEUR", memberships: new Map() };
+const other: Actor = { id: "", role: "COMPANY", memberships: new Map() };
 
 /** Stands in for the session cookie check: the test names the user in a header. */
 const authenticate = async (request: Request) => {
@@ -79,7 +80,6 @@ beforeAll(async () => {
   fake = await startFakeUploadThing();
   env = loadEnv({ NODE_ENV: "test", DATA_DIR: dataDir, UPLOADTHING_TOKEN: fake.token });
   files = createFileService({
-    db: database.db,
     env,
     uploadThing: {
       apiUrl: fake.url,
@@ -90,11 +90,11 @@ beforeAll(async () => {
       logLevel: "None",
     },
   });
-  const handler = createUploadthingHandler({ env, files }, { authenticate, ingestUrl: fake.url, logLevel: "None" });
+  const handler = createUploadthingHandler({ env, db: database.db, files }, { authenticate, ingestUrl: fake.url, logLevel: "None" });
   app = await serveFetchHandler(UPLOADTHING_PATH, handler);
   for (const user of [author, other]) {
     const row = await database.db.user.create({
-      data: { email: `${randomUUID()}@example.co`, name: "Prueba", passwordHash: "x", role: user.role as "ENTREPRENEUR" },
+      data: { email: `${randomUUID()}@example.co`, name: "Prueba", passwordHash: "x", role: user.role },
     });
     user.id = row.id;
   }
@@ -110,7 +110,7 @@ afterAll(async () => {
 
 describe("UploadThing file route", () => {
   it("derives its config from rules.ts", async () => {
-    const router = createIdeaAttachmentRouter({ files, authenticate });
+    const router = createIdeaAttachmentRouter({ db: database.db, files, authenticate });
     const [route] = extractRouterConfig(router);
     expect(route!.slug).toBe("ideaAttachment");
     expect(Object.keys(route!.config).sort()).toEqual(ATTACHMENT_TYPES.map((t) => t.mime).sort());
@@ -194,10 +194,10 @@ describe("UploadThing callback", () => {
     expect(await database.db.storedFile.count({ where: { storageKey: key } })).toBe(1);
 
     // Downloads go through our access rule and are fetched server-side from the CDN.
-    const download = await files.openDownload(author, row!.id);
+    const download = await files.openDownload(database.db, author, row!.id);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF_BYTES);
-    await expect(files.openDownload(other, row!.id)).rejects.toMatchObject({ messageKey: "file.notFound" });
+    await expect(files.openDownload(database.db, other, row!.id)).rejects.toMatchObject({ messageKey: "file.notFound" });
   });
 
   it("rejects forged, missing or replayed-onto-other-body signatures and records nothing", async () => {
@@ -238,14 +238,14 @@ describe("UploadThing store (server-side UTApi)", () => {
   it("uploads through the ingest server, downloads through signed URLs and deletes through the API", async () => {
     expect(files.store).toBe("UPLOADTHING");
     const image = padded(PNG_BYTES, 4096);
-    const [pdf, png] = await files.storeUploads(author.id, [fileOf(PDF_BYTES, "plan.pdf"), fileOf(image, "foto.png")]);
+    const [pdf, png] = await files.storeUploads(database.db, author.id, [fileOf(PDF_BYTES, "plan.pdf"), fileOf(image, "foto.png")]);
     const rows = await database.db.storedFile.findMany({ where: { id: { in: [pdf!.id, png!.id] } } });
     expect(rows.every((row) => row.store === "UPLOADTHING")).toBe(true);
     const pngRow = rows.find((row) => row.id === png!.id)!;
     // The fake only stored it because the presigned URL's signature was valid.
     expect(fake.files.get(pngRow.storageKey)).toMatchObject({ name: "foto.png", type: "image/png", bytes: image });
 
-    const download = await files.openDownload(author, png!.id);
+    const download = await files.openDownload(database.db, author, png!.id);
     expect(download.headers.get("content-length")).toBe(String(image.length));
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(image);
 
@@ -253,7 +253,7 @@ describe("UploadThing store (server-side UTApi)", () => {
       where: { id: { in: [pdf!.id, png!.id] } },
       data: { createdAt: new Date(Date.now() - 48 * 3600 * 1000) },
     });
-    const removed = await files.deleteOrphans(new Date(Date.now() - 24 * 3600 * 1000));
+    const removed = await files.deleteOrphans(database.db, new Date(Date.now() - 24 * 3600 * 1000));
     expect(removed).toBeGreaterThanOrEqual(2);
     expect(fake.deleteRequests.some((keys) => keys.includes(pngRow.storageKey))).toBe(true);
     expect(fake.files.has(pngRow.storageKey)).toBe(false);
@@ -261,7 +261,7 @@ describe("UploadThing store (server-side UTApi)", () => {
   });
 
   it("sweeps files UploadThing keeps without a row once the grace period is over, and keeps the rest", async () => {
-    const [recorded, crashedOld, crashedNew] = await files.storeUploads(author.id, [
+    const [recorded, crashedOld, crashedNew] = await files.storeUploads(database.db, author.id, [
       fileOf(PDF_BYTES, "con-fila.pdf"),
       fileOf(PDF_BYTES, "sin-fila-vieja.pdf"),
       fileOf(PDF_BYTES, "sin-fila-nueva.pdf"),
@@ -274,7 +274,7 @@ describe("UploadThing store (server-side UTApi)", () => {
     fake.files.get(recordedKey)!.uploadedAt = twoDaysAgo;
     fake.files.get(oldKey)!.uploadedAt = twoDaysAgo;
 
-    const swept = await files.deleteStrayBlobs(new Date(Date.now() - 24 * 3600 * 1000));
+    const swept = await files.deleteStrayBlobs(database.db, new Date(Date.now() - 24 * 3600 * 1000));
 
     expect(swept.blobs).toBe(1);
     expect(fake.files.has(oldKey)).toBe(false);
@@ -286,7 +286,7 @@ describe("UploadThing store (server-side UTApi)", () => {
   it("deletes the blobs it uploaded when recording them fails", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const before = new Set(fake.files.keys());
-    await expect(files.storeUploads(randomUUID(), [fileOf(PDF_BYTES, "a.pdf")])).rejects.toMatchObject({
+    await expect(files.storeUploads(database.db, randomUUID(), [fileOf(PDF_BYTES, "a.pdf")])).rejects.toMatchObject({
       messageKey: "file.storeFailed",
     });
     expect([...fake.files.keys()].filter((key) => !before.has(key))).toEqual([]);
@@ -298,9 +298,9 @@ describe("UploadThing store (server-side UTApi)", () => {
 describe("without UPLOADTHING_TOKEN", () => {
   it("answers 404 and keeps uploads local", async () => {
     const localEnv = loadEnv({ NODE_ENV: "test", DATA_DIR: dataDir });
-    const localFiles = createFileService({ db: database.db, env: localEnv });
+    const localFiles = createFileService({ env: localEnv });
     expect(localFiles.store).toBe("LOCAL");
-    const handler = createUploadthingHandler({ env: localEnv, files: localFiles }, { authenticate });
+    const handler = createUploadthingHandler({ env: localEnv, db: database.db, files: localFiles }, { authenticate });
     expect((await handler(new Request("http://cocrea.test/api/uploadthing"))).status).toBe(404);
   });
 });

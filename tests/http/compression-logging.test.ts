@@ -63,7 +63,7 @@ describe("compression", () => {
 
   it("streams attachment downloads as they are, with their length", async () => {
     const user = await createUser(suite.db, "ENTREPRENEUR");
-    const [stored] = await suite.services.files.storeUploads(user.id, [fileOf(padded(PDF_BYTES, 40_000), "plan.pdf", "application/pdf")]);
+    const [stored] = await suite.services.files.storeUploads(suite.db, user.id, [fileOf(padded(PDF_BYTES, 40_000), "plan.pdf", "application/pdf")]);
     const { token } = await createSession(suite.db, user.id, {});
     const response = await rawGet(`/archivos/${stored!.id}`, { "accept-encoding": "gzip, br", cookie: `${SESSION_COOKIE}=${token}` });
     expect(response.headers["content-encoding"]).toBeUndefined();
