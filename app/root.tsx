@@ -16,6 +16,7 @@ import { I18nextProvider } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { ErrorPage } from "./components/error-page";
 import { createI18n, htmlLang, type Locale } from "./i18n";
+import { localeOf, pageMeta } from "./lib/meta";
 import { useNonce } from "./lib/nonce";
 import styles from "./styles/app.css";
 
@@ -24,10 +25,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Cocrea · Barrancabermeja" },
-  { name: "description", content: "Plataforma abierta de co-creación e innovación del Distrito de Barrancabermeja." },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(localeOf(matches));
 
 /**
  * A response a loader or action throws (405 from a form route, 503 while the database is down)

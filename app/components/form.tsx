@@ -1,26 +1,41 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+/** The limits a control takes from its zod schema (app/lib/forms.ts), never restated in markup. */
+export interface ControlConstraints {
+  minLength?: number;
+  maxLength?: number;
+  min?: number | string;
+  max?: number | string;
+}
+
+/** What a field hands its control: ids and ARIA wiring, the schema's limits, the value to show again. */
+export interface ControlProps extends ControlConstraints {
+  id: string;
+  name: string;
+  required?: boolean;
+  defaultValue?: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
 export interface FieldProps {
   name: string;
   label: string;
   hint?: string;
   error?: string;
   required?: boolean;
-  children: (aria: {
-    id: string;
-    name: string;
-    required?: boolean;
-    "aria-invalid"?: true;
-    "aria-describedby"?: string;
-  }) => ReactNode;
+  constraints?: ControlConstraints;
+  /** What was typed before a failed submit (a password field gets none). */
+  defaultValue?: string;
+  children: (control: ControlProps) => ReactNode;
 }
 
 /** Label, hint and error wired to the control with ids, so screen readers announce all three. */
-export function Field({ name, label, hint, error, required, children }: FieldProps) {
+export function Field({ name, label, hint, error, required, constraints, defaultValue, children }: FieldProps) {
   const { t } = useTranslation();
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
     <div className={error ? "field has-error" : "field"}>
       <label htmlFor={id}>
@@ -37,8 +52,57 @@ export function Field({ name, label, hint, error, required, children }: FieldPro
           {error}
         </p>
       ) : null}
-      {children({ id, name, required, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      {children({ ...constraints, id, name, required, defaultValue, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
+  );
+}
+
+function describedByOf(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export interface ChoiceFieldProps {
+  name: string;
+  legend: string;
+  error?: string;
+  required?: boolean;
+  /** In the order shown; the values come from the schema's enum, the labels from the UI copy. */
+  options: readonly { value: string; label: string }[];
+  defaultValue?: string;
+}
+
+/**
+ * A group of radio buttons under a legend, with the same error wiring as Field. The first radio
+ * carries `field-<name>`, so the error summary's link lands in the group.
+ */
+export function ChoiceField({ name, legend, error, required, options, defaultValue }: ChoiceFieldProps) {
+  const { t } = useTranslation();
+  const id = `field-${name}`;
+  return (
+    <fieldset className={error ? "field has-error" : "field"} aria-describedby={describedByOf(id, undefined, error)}>
+      <legend>
+        {legend}
+        {required ? <span className="required"> ({t("form.required")})</span> : null}
+      </legend>
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option, index) => (
+        <label key={option.value} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            id={index === 0 ? id : undefined}
+            required={required}
+            defaultChecked={defaultValue === option.value}
+          />{" "}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -56,6 +120,7 @@ export function ErrorSummary({
   fieldErrors,
   labels = {},
   moveFocus = true,
+  focusKey,
 }: {
   title: string;
   message?: string;
@@ -64,6 +129,11 @@ export function ErrorSummary({
   labels?: Record<string, string>;
   /** False for errors found while the person is still editing (focus stays where they are). */
   moveFocus?: boolean;
+  /**
+   * When given, focus moves only when this changes (a new submit attempt), not when the list
+   * changes as the person fixes fields one by one.
+   */
+  focusKey?: unknown;
 }) {
   const summary = useRef<HTMLDivElement>(null);
   const entries = Object.entries(fieldErrors ?? {});
@@ -71,7 +141,7 @@ export function ErrorSummary({
   useEffect(() => {
     if (visible && moveFocus) summary.current?.focus();
     // Only a new answer moves focus, not every re-render (hence not `visible` or `moveFocus`).
-  }, [fieldErrors, message]);
+  }, focusKey === undefined ? [fieldErrors, message] : [focusKey, null]);
   if (!visible) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>

@@ -123,4 +123,7 @@ export const en: Record<UiKey, string> = {
   "error.generic": "Something unexpected went wrong. Please try again in a few minutes.",
   "error.goHome": "Go to home",
   "footer.about": "Open co-creation and innovation platform of the District of Barrancabermeja. Development Plan line “Barrancabermeja Innovation and Technology”.",
+  "meta.homeTitle": "Cocrea · Barrancabermeja",
+  "meta.pageTitle": "{{page}} · Cocrea",
+  "meta.description": "Open co-creation and innovation platform of the District of Barrancabermeja.",
 };

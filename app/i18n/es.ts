@@ -122,6 +122,9 @@ export const es = {
   "error.generic": "Ocurrió un error inesperado. Inténtalo de nuevo en unos minutos.",
   "error.goHome": "Ir al inicio",
   "footer.about": "Plataforma abierta de co-creación e innovación del Distrito de Barrancabermeja. Línea del Plan de Desarrollo «Barrancabermeja Innovación y Tecnología».",
+  "meta.homeTitle": "Cocrea · Barrancabermeja",
+  "meta.pageTitle": "{{page}} · Cocrea",
+  "meta.description": "Plataforma abierta de co-creación e innovación del Distrito de Barrancabermeja.",
 } as const;
 
 export type UiKey = keyof typeof es;

@@ -7,6 +7,7 @@ import { createIdeaWithAttachments } from "../../server/idea/create-with-attachm
 import { ideaFields } from "../../server/idea/schemas";
 import { AppError } from "../../server/trpc/errors";
 import { actionFailure } from "./actions";
+import { parseSubmission } from "./forms.server";
 
 export const IDEA_FORM_FIELDS = ["title", "summary", "problem", "solution", "sector"] as const;
 
@@ -30,9 +31,9 @@ export async function submitNewIdea(context: AppLoadContext, request: Request) {
     values = form.values;
     // After a refused file the fields below it never arrived: their "required" errors would mislead.
     if (form.error) return actionFailure(context, form.error, values);
-    const fields = ideaFields.safeParse(values);
-    if (!fields.success) return actionFailure(context, fields.error, values);
-    const idea = await createIdeaWithAttachments(context.ctx, fields.data, scratch.files);
+    const fields = parseSubmission(context, new URLSearchParams(values), ideaFields);
+    if (!fields.ok) return fields.reply;
+    const idea = await createIdeaWithAttachments(context.ctx, fields.value, scratch.files);
     return redirect(`/ideas/${idea.id}?creada=1`);
   } catch (error) {
     return actionFailure(context, error, values);

@@ -1,7 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
 import { ComingSoon } from "~/components/coming-soon";
+import { titledPage } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Convocatorias · Cocrea" }];
+export const meta = titledPage("nav.calls");
 
 export default function Page() {
   return <ComingSoon titleKey="nav.calls" descriptionKey="soon.calls" />;

@@ -4,8 +4,9 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, type Locale } from "~/i18n";
 import { formatSize } from "../../server/files/rules";
+import { localeOf, pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · Cocrea` : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(localeOf(matches), data?.idea.title);
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   try {

@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaCard } from "~/components/idea-card";
+import { titledPage } from "~/lib/meta";
 import { Sector } from "../../server/db/generated/enums";
 
-export const meta: MetaFunction = () => [{ title: "Ideas · Cocrea" }];
+export const meta = titledPage("nav.ideas");
 
 const SECTORS = Object.values(Sector);
 

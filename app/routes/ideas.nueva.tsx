@@ -1,32 +1,40 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Field } from "~/components/form";
 import { attachmentProblem } from "~/lib/attachment-check";
 import { assertFormRequest } from "~/lib/form-request.server";
+import { fieldProps, useSchemaForm } from "~/lib/forms";
 import { submitNewIdea } from "~/lib/idea-form.server";
-import { Sector } from "../../server/db/generated/enums";
+import { titledPage } from "~/lib/meta";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, MAX_ATTACHMENTS, formatSize, maxBytesFor } from "../../server/files/rules";
-
-export const meta: MetaFunction = () => [{ title: "Proponer una idea · Cocrea" }];
+import { Sector } from "../../server/db/generated/enums";
+import { ideaFields, schemaConstraint } from "~/lib/forms.server";
+import type { IdeaFields } from "../../server/idea/schemas";
 
 const SECTORS = Object.values(Sector);
-const NO_ERRORS: Record<string, string> = {};
+
+export const meta = titledPage("newIdea.title");
+
+const TEXT_FIELDS = [
+  { name: "title", rows: 0 },
+  { name: "summary", rows: 3 },
+  { name: "problem", rows: 6 },
+  { name: "solution", rows: 6 },
+] as const;
 
 /** What the browser found in the chosen files, on top of one server answer (`result`). */
 interface FileCheck {
   problem: string | null;
-  /** Found on submit (focus goes to the summary) or while choosing files (focus stays). */
-  onSubmit: boolean;
   result: unknown;
 }
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { user } = context.ctx;
   if (!user) throw redirect(`/ingresar?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
-  return json({ canCreate: user.role === "ENTREPRENEUR" });
+  return json({ canCreate: user.role === "ENTREPRENEUR", constraint: schemaConstraint(ideaFields) });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -37,28 +45,23 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function NewIdeaPage() {
   const { t, i18n } = useTranslation();
-  const { canCreate } = useLoaderData<typeof loader>();
+  const { canCreate, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [fileCheck, setFileCheck] = useState<FileCheck | null>(null);
-  // A newer server answer supersedes what the browser found before it.
-  const check = fileCheck?.result === result ? fileCheck : null;
-  const serverErrors = result?.fieldErrors ?? NO_ERRORS;
-  const errors = useMemo(
-    () => (check?.problem ? { ...serverErrors, attachments: check.problem } : serverErrors),
-    [serverErrors, check],
-  );
-  const values = result?.values ?? {};
   /** Checks the files' declared sizes and types; true when they may be sent. */
-  const checkFiles = (input: HTMLInputElement | null, onSubmit: boolean) => {
+  const checkFiles = (input: HTMLInputElement | null) => {
     const problem = attachmentProblem(Array.from(input?.files ?? []), i18n.language);
-    setFileCheck({ problem, onSubmit, result });
+    setFileCheck({ problem, result });
     return problem === null;
   };
-  const refuseBadFiles = (event: FormEvent<HTMLFormElement>) => {
+  const { fields, errors, formProps, summary } = useSchemaForm<IdeaFields>({
+    id: "new-idea-form",
+    constraint,
+    result,
     // Remix's <Form> does not submit when the event is cancelled: nothing is uploaded.
-    if (!checkFiles(event.currentTarget.querySelector<HTMLInputElement>("input[type=file]"), true)) event.preventDefault();
-  };
+    beforeSubmit: (form) => checkFiles(form.querySelector<HTMLInputElement>("input[type=file]")),
+  });
   if (!canCreate) {
     return (
       <section className="page narrow" aria-labelledby="new-idea-title">
@@ -67,27 +70,20 @@ export default function NewIdeaPage() {
       </section>
     );
   }
+  // A newer server answer supersedes what the browser found before it.
+  const fileProblem = fileCheck && fileCheck.result === result ? fileCheck.problem : null;
+  const attachmentsError = fileProblem ?? errors.attachments ?? errors.attachmentIds;
+  const summaryErrors = fileProblem ? { ...summary.fieldErrors, attachments: fileProblem } : summary.fieldErrors;
   const limits = Object.fromEntries(ATTACHMENT_TYPES.map((type) => [type.label, formatSize(maxBytesFor(type), i18n.language)]));
-  const text = (name: "title" | "summary" | "problem" | "solution", max: number, rows?: number) => (
-    <Field name={name} label={t(`newIdea.field.${name}`)} hint={t(`newIdea.field.${name}Hint`)} error={errors[name]} required>
-      {(p) =>
-        rows ? (
-          <textarea {...p} rows={rows} maxLength={max} defaultValue={values[name]} />
-        ) : (
-          <input {...p} type="text" maxLength={max} defaultValue={values[name]} />
-        )
-      }
-    </Field>
-  );
+  const sector = fieldProps(fields.sector);
   return (
     <section className="page narrow" aria-labelledby="new-idea-title">
       <h1 id="new-idea-title">{t("newIdea.title")}</h1>
       <p className="lead">{t("newIdea.lead")}</p>
       <ErrorSummary
         title={t("newIdea.errorSummary")}
-        message={result?.message}
-        fieldErrors={errors}
-        moveFocus={check ? check.onSubmit : true}
+        {...summary}
+        fieldErrors={summaryErrors}
         labels={{
           title: t("newIdea.field.title"),
           summary: t("newIdea.field.summary"),
@@ -97,14 +93,15 @@ export default function NewIdeaPage() {
           attachments: t("newIdea.field.attachments"),
         }}
       />
-      <Form method="post" encType="multipart/form-data" noValidate className="stack" onSubmit={refuseBadFiles}>
-        {text("title", 140)}
-        {text("summary", 500, 3)}
-        {text("problem", 5000, 6)}
-        {text("solution", 5000, 6)}
-        <Field name="sector" label={t("newIdea.field.sector")} error={errors.sector} required>
+      <Form method="post" encType="multipart/form-data" className="stack" {...formProps}>
+        {TEXT_FIELDS.map(({ name, rows }) => (
+          <Field key={name} {...fieldProps(fields[name])} label={t(`newIdea.field.${name}`)} hint={t(`newIdea.field.${name}Hint`)}>
+            {(p) => (rows ? <textarea {...p} rows={rows} /> : <input {...p} type="text" />)}
+          </Field>
+        ))}
+        <Field {...sector} label={t("newIdea.field.sector")}>
           {(p) => (
-            <select {...p} defaultValue={values.sector ?? ""}>
+            <select {...p} defaultValue={sector.defaultValue ?? ""}>
               <option value="" disabled>
                 {t("newIdea.field.sectorPlaceholder")}
               </option>
@@ -120,18 +117,9 @@ export default function NewIdeaPage() {
           name="attachments"
           label={t("newIdea.field.attachments")}
           hint={t("newIdea.field.attachmentsHint", { count: MAX_ATTACHMENTS, pdf: limits.PDF, image: limits.PNG })}
-          error={errors.attachments ?? errors.attachmentIds}
+          error={attachmentsError}
         >
-          {(p) => (
-            <input
-              {...p}
-              required={false}
-              type="file"
-              multiple
-              accept={ATTACHMENT_ACCEPT}
-              onChange={(event) => checkFiles(event.currentTarget, false)}
-            />
-          )}
+          {(p) => <input {...p} type="file" multiple accept={ATTACHMENT_ACCEPT} onChange={(event) => checkFiles(event.currentTarget)} />}
         </Field>
         <button type="submit" disabled={busy}>
           {busy ? t("newIdea.submitting") : t("newIdea.submit")}

@@ -1,7 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
 import { ComingSoon } from "~/components/coming-soon";
+import { titledPage } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Indicadores · Cocrea" }];
+export const meta = titledPage("nav.indicators");
 
 export default function Page() {
   return <ComingSoon titleKey="nav.indicators" descriptionKey="soon.indicators" />;

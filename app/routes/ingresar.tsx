@@ -1,25 +1,30 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Field } from "~/components/form";
-import { actionFailure, formValues, safeRedirect } from "~/lib/actions";
+import { actionFailure, safeRedirect } from "~/lib/actions";
 import { readForm } from "~/lib/form-request.server";
+import { loginInput, parseSubmission, schemaConstraint } from "~/lib/forms.server";
+import { fieldProps, useSchemaForm } from "~/lib/forms";
+import { titledPage } from "~/lib/meta";
+import type { LoginInput } from "../../server/auth/schemas";
 
-export const meta: MetaFunction = () => [{ title: "Ingresar · Cocrea" }];
+export const meta = titledPage("login.title");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.ctx.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  return json({ constraint: schemaConstraint(loginInput) });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const formData = await readForm({ request, context });
-  const values = formValues(formData, ["email"]);
+  const submission = parseSubmission(context, formData, loginInput, { secret: ["password"] });
+  if (!submission.ok) return submission.reply;
   try {
-    await context.caller.auth.login({ email: values.email!, password: String(formData.get("password") ?? "") });
+    await context.caller.auth.login(submission.value);
   } catch (error) {
-    return actionFailure(context, error, values);
+    return actionFailure(context, error, submission.values);
   }
   return redirect(safeRedirect(formData.get("redirectTo")));
 }
@@ -29,22 +34,18 @@ export default function LoginPage() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  const { fields, formProps, summary } = useSchemaForm<LoginInput>({ id: "login-form", constraint: useLoaderData<typeof loader>().constraint, result });
   return (
     <section className="page narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>
-      <ErrorSummary
-        title={t("form.errorSummary")}
-        message={result?.message}
-        fieldErrors={result?.fieldErrors}
-        labels={{ email: t("login.email"), password: t("login.password") }}
-      />
-      <Form method="post" noValidate className="stack">
+      <ErrorSummary title={t("form.errorSummary")} {...summary} labels={{ email: t("login.email"), password: t("login.password") }} />
+      <Form method="post" className="stack" {...formProps}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        <Field name="email" label={t("login.email")} error={result?.fieldErrors.email} required>
-          {(p) => <input {...p} type="email" autoComplete="email" defaultValue={result?.values.email} maxLength={254} />}
+        <Field {...fieldProps(fields.email)} label={t("login.email")}>
+          {(p) => <input {...p} type="email" autoComplete="email" />}
         </Field>
-        <Field name="password" label={t("login.password")} error={result?.fieldErrors.password} required>
-          {(p) => <input {...p} type="password" autoComplete="current-password" maxLength={1024} />}
+        <Field {...fieldProps(fields.password)} label={t("login.password")}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" />}
         </Field>
         <button type="submit" disabled={busy}>
           {t("login.submit")}

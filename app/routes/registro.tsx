@@ -1,83 +1,71 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, Field } from "~/components/form";
-import { actionFailure, formValues } from "~/lib/actions";
+import { ChoiceField, ErrorSummary, Field } from "~/components/form";
+import { actionFailure } from "~/lib/actions";
 import { readForm } from "~/lib/form-request.server";
+import { parseSubmission, registerInput, schemaConstraint } from "~/lib/forms.server";
+import { fieldProps, useSchemaForm } from "~/lib/forms";
+import { titledPage } from "~/lib/meta";
+import { SELF_REGISTER_ROLES } from "../../server/auth/roles";
+import type { RegisterInput } from "../../server/auth/schemas";
 
-export const meta: MetaFunction = () => [{ title: "Crear cuenta · Cocrea" }];
+export const meta = titledPage("account.register");
 
-const ROLES = ["ENTREPRENEUR", "ACADEMIA", "COMPANY"] as const;
+/** The roles anyone may choose: the same list the schema accepts. */
+const ROLES = SELF_REGISTER_ROLES;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.ctx.user) throw redirect("/");
-  return null;
+  return json({ constraint: schemaConstraint(registerInput) });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const formData = await readForm({ request, context });
-  const values = formValues(formData, ["name", "email", "role"]);
+  const submission = parseSubmission(context, formData, registerInput, { secret: ["password"] });
+  if (!submission.ok) return submission.reply;
   try {
-    await context.caller.auth.register({
-      name: values.name!,
-      email: values.email!,
-      role: values.role as (typeof ROLES)[number],
-      password: String(formData.get("password") ?? ""),
-    });
+    await context.caller.auth.register(submission.value);
   } catch (error) {
-    return actionFailure(context, error, values);
+    return actionFailure(context, error, submission.values);
   }
-  return redirect(values.role === "ENTREPRENEUR" ? "/ideas/nueva" : "/ideas");
+  return redirect(submission.value.role === "ENTREPRENEUR" ? "/ideas/nueva" : "/ideas");
 }
 
 export default function RegisterPage() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.fieldErrors ?? {};
+  const { fields, formProps, summary } = useSchemaForm<RegisterInput>({ id: "register-form", constraint: useLoaderData<typeof loader>().constraint, result });
+  const role = fieldProps(fields.role);
   return (
     <section className="page narrow" aria-labelledby="register-title">
       <h1 id="register-title">{t("register.title")}</h1>
       <p className="lead">{t("register.lead")}</p>
       <ErrorSummary
         title={t("form.errorSummary")}
-        message={result?.message}
-        fieldErrors={errors}
+        {...summary}
         labels={{ name: t("register.name"), email: t("register.email"), password: t("register.password"), role: t("register.role") }}
       />
-      <Form method="post" noValidate className="stack">
-        <Field name="name" label={t("register.name")} error={errors.name} required>
-          {(p) => <input {...p} type="text" autoComplete="name" maxLength={120} defaultValue={result?.values.name} />}
+      <Form method="post" className="stack" {...formProps}>
+        <Field {...fieldProps(fields.name)} label={t("register.name")}>
+          {(p) => <input {...p} type="text" autoComplete="name" />}
         </Field>
-        <Field name="email" label={t("register.email")} error={errors.email} required>
-          {(p) => <input {...p} type="email" autoComplete="email" maxLength={254} defaultValue={result?.values.email} />}
+        <Field {...fieldProps(fields.email)} label={t("register.email")}>
+          {(p) => <input {...p} type="email" autoComplete="email" />}
         </Field>
-        <Field name="password" label={t("register.password")} hint={t("register.passwordHint")} error={errors.password} required>
-          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={10} maxLength={128} />}
+        <Field {...fieldProps(fields.password)} label={t("register.password")} hint={t("register.passwordHint")}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" />}
         </Field>
-        <fieldset className={errors.role ? "field has-error" : "field"} aria-describedby={errors.role ? "field-role-error" : undefined}>
-          <legend>
-            {t("register.role")} <span className="required">({t("form.required")})</span>
-          </legend>
-          {errors.role ? (
-            <p className="error" id="field-role-error">
-              {errors.role}
-            </p>
-          ) : null}
-          {ROLES.map((role, index) => (
-            <label key={role} className="choice">
-              <input
-                type="radio"
-                name="role"
-                value={role}
-                id={index === 0 ? "field-role" : undefined}
-                defaultChecked={(result?.values.role ?? "ENTREPRENEUR") === role}
-              />{" "}
-              {t(`role.${role}`)}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceField
+          name={role.name}
+          legend={t("register.role")}
+          error={role.error}
+          required={role.required}
+          options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
+          defaultValue={role.defaultValue ?? ROLES[0]}
+        />
         <button type="submit" disabled={busy}>
           {t("register.submit")}
         </button>

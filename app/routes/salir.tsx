@@ -1,11 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actionFailure } from "~/lib/actions";
 import { readForm } from "~/lib/form-request.server";
+import { titledPage } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Cerrar sesión · Cocrea" }];
+export const meta = titledPage("logout.title");
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (!context.ctx.user) throw redirect("/");

@@ -1,8 +1,10 @@
 import { z } from "../validation";
+import { SELF_REGISTER_ROLES } from "./roles";
+
+export { SELF_REGISTER_ROLES };
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
-export const SELF_REGISTER_ROLES = ["ENTREPRENEUR", "ACADEMIA", "COMPANY"] as const;
 
 export const emailSchema = z
   .string()

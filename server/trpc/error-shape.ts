@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { isMessageKey, translate, type MessageKey } from "../i18n/messages";
+import { isMessageKey, translate } from "../i18n/messages";
+import { issueMessage, type ValidationIssue } from "../i18n/issue-message";
 import type { Locale } from "../i18n/locale";
 import { isDatabaseUnavailable } from "../db/availability";
 import { AppError } from "./errors";
@@ -14,16 +15,9 @@ export interface ErrorDescription {
   fieldErrors: Record<string, string>;
 }
 
-interface ZodLikeIssue {
-  path: PropertyKey[];
-  message: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-}
-
-function zodIssues(cause: unknown): ZodLikeIssue[] | null {
+function zodIssues(cause: unknown): ValidationIssue[] | null {
   if (cause && typeof cause === "object" && Array.isArray((cause as { issues?: unknown }).issues)) {
-    return (cause as { issues: ZodLikeIssue[] }).issues;
+    return (cause as { issues: ValidationIssue[] }).issues;
   }
   return null;
 }
@@ -57,8 +51,7 @@ export function describeError(thrown: unknown, locale: Locale): ErrorDescription
     for (const issue of issues) {
       const field = issue.path.map(String).join(".") || "_";
       if (fieldErrors[field]) continue;
-      const key: MessageKey = isMessageKey(issue.message) ? issue.message : "validation.invalid";
-      fieldErrors[field] = translate(locale, key, { min: Number(issue.minimum ?? 0), max: Number(issue.maximum ?? 0) });
+      fieldErrors[field] = issueMessage(issue, locale);
     }
     const messages = Object.values(fieldErrors);
     message = messages.length === 1 ? messages[0]! : translate(locale, "validation.invalid");

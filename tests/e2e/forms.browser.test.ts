@@ -98,6 +98,56 @@ describe("forms in a real browser, with JavaScript", () => {
   );
 
   it(
+    "controls carry the schema's limits, and the server's field errors come back in the page's language",
+    async () => {
+      const { page, problems } = await suite.openPage({ locale: "en-US" });
+      await page.goto(suite.url("/registro"));
+      await waitForHydration(page);
+      const password = page.getByLabel("Password");
+      // The limits on the control are the schema's, not restated in the markup.
+      expect(await password.getAttribute("minlength")).toBe("10");
+      expect(await password.getAttribute("maxlength")).toBe("128");
+
+      await page.getByLabel("Full name").fill("Ann Example");
+      await page.getByLabel("Email").fill(`short-${Date.now()}@example.com`);
+      await password.fill("corta");
+      await page.getByRole("button", { name: "Create account" }).click();
+      const error = page.locator("#field-password-error");
+      await error.waitFor();
+      expect(await error.textContent()).toBe("The password must be at least 10 characters.");
+      expect(await password.getAttribute("aria-invalid")).toBe("true");
+      await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
+      // The refused submission answers 400 on purpose; Chromium logs that as a failed resource.
+      expect(problems.filter((problem) => !problem.includes("status of 400"))).toEqual([]);
+    },
+    TEST_MS,
+  );
+
+  it(
+    "a refusal only the server knows (the email is taken) reaches the field and the focused summary",
+    async () => {
+      const { page: first } = await suite.openPage();
+      const taken = await registerEntrepreneur(suite, first);
+      const { page, problems } = await suite.openPage();
+      await page.goto(suite.url("/registro"));
+      await waitForHydration(page);
+      await page.getByLabel("Nombre completo").fill("Otra Persona");
+      await page.getByLabel("Correo electrónico").fill(taken.email);
+      await page.getByLabel("Contraseña").fill("Otra-Clave-Del-Rio-2026");
+      await page.getByRole("button", { name: "Crear cuenta" }).click();
+      const error = page.locator("#field-email-error");
+      await error.waitFor();
+      expect(await error.textContent()).toBe("Ya existe una cuenta con este correo.");
+      await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
+      expect((await summaryOf(page))?.links).toEqual(["#field-email Correo electrónico: Ya existe una cuenta con este correo."]);
+      // What was typed stays, except the password.
+      expect(await page.getByLabel("Nombre completo").inputValue()).toBe("Otra Persona");
+      expect(problems.filter((p) => !p.includes("status of 409"))).toEqual([]);
+    },
+    TEST_MS,
+  );
+
+  it(
     "after a client-side navigation focus is on the new page's main heading, not left behind",
     async () => {
       const { page } = await suite.openPage({ viewport: { width: 1280, height: 800 } });
@@ -147,15 +197,16 @@ describe("forms in a real browser, with JavaScript", () => {
       await page.getByRole("button", { name: "Publicar idea" }).click();
       await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
       const summary = await summaryOf(page);
-      expect(summary?.links).toContain(`#field-attachments Adjuntos (opcional): ${message}`);
+      expect(summary?.links).toEqual([`#field-attachments Adjuntos (opcional): ${message}`]);
       expect(posts).toEqual([]);
       expect(await page.getByLabel("Título").inputValue()).toBe("Muelle solar para lanchas");
       expect(new URL(page.url()).pathname).toBe("/ideas/nueva");
 
-      // A file within the limits clears the error.
+      // A file within the limits clears its error.
       await page.getByLabel("Adjuntos").setInputFiles({ name: "boceto.png", mimeType: "image/png", buffer: Buffer.alloc(1024, 1) });
       await fieldError.waitFor({ state: "detached" });
-      expect(await page.locator(".error-summary").count()).toBe(0);
+      const after = await summaryOf(page);
+      expect(after?.links.filter((link) => link.startsWith("#field-attachments ")) ?? []).toEqual([]);
     },
     TEST_MS,
   );
