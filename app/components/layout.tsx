@@ -2,11 +2,12 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/i18n";
+import type { Role } from "../../server/db/generated/enums";
 
 interface HeaderUser {
   id: string;
   name: string;
-  role: string;
+  role: Role;
 }
 
 const NAV = [
