@@ -1,4 +1,4 @@
-import pg from "pg";
+import { adminQuery, withDatabase } from "../server/db/admin";
 import { applyMigrations } from "../server/db/migrations";
 
 export interface BenchDatabase {
@@ -6,22 +6,6 @@ export interface BenchDatabase {
   url: string;
   /** DROP DATABASE ... WITH (FORCE): the servers may still hold connections. */
   drop(): Promise<void>;
-}
-
-export function withDatabaseName(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -32,7 +16,7 @@ export async function createBenchDatabase(serverUrl: string, prefix = "cocrea_be
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const name = `${prefix}_${stamp}_${process.pid}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  const url = withDatabaseName(serverUrl, name);
+  const url = withDatabase(serverUrl, name);
   try {
     await applyMigrations(url);
   } catch (error) {

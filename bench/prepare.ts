@@ -76,12 +76,12 @@ type ListQueryBuilder = (
 ) => { text: string; values: unknown[] };
 
 /**
- * The app's own list statement (server/idea/list-query.ts exports it for EXPLAIN), so the plan
+ * The app's own list statement (server/idea/queries.ts exports it for EXPLAIN), so the plan
  * checked is the one the app runs. Loaded lazily: the benchmark still measures if it moves.
  */
 async function listQueryForExplain(): Promise<ListQueryBuilder | null> {
   try {
-    const module = (await import("../server/idea/list-query")) as { ideaListQuery?: ListQueryBuilder };
+    const module = (await import("../server/idea/queries")) as { ideaListQuery?: ListQueryBuilder };
     return module.ideaListQuery ?? null;
   } catch {
     return null;
@@ -101,7 +101,7 @@ export async function explainListQueries(client: pg.ClientBase): Promise<Record<
   const plans: Record<string, PlanCheck> = {};
   for (const [name, filters] of Object.entries(PLANNED)) {
     if (!builder) {
-      plans[name] = { query: name, nodes: null, seqScanOnIdea: null, note: "ideaListQuery not exported by server/idea/list-query.ts" };
+      plans[name] = { query: name, nodes: null, seqScanOnIdea: null, note: "ideaListQuery not exported by server/idea/queries.ts" };
       continue;
     }
     let nodes: PlanNode[];

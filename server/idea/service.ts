@@ -2,7 +2,7 @@ import { inTransaction, type DbClient } from "../db/client";
 import { withConstraintMessages } from "../db/errors";
 import { AppError } from "../trpc/errors";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
-import { ideaDetailQuery, ideaListQuery, type IdeaDetail, type IdeaListRow } from "./list-query";
+import { ideaDetailQuery, ideaListQuery, type IdeaDetail, type IdeaListRow } from "./queries";
 import type { CreateIdeaInput, ListIdeasInput } from "./schemas";
 
 /**

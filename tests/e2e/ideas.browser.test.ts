@@ -9,17 +9,13 @@ import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/chromium";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startAppServer, type AppServer } from "../support/server";
+import { uniqueUser, useBrowserSuite, waitForHydration } from "./browser-suite";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SCREENSHOTS = path.join(ROOT, "test-results", "e2e");
 
-/** Bounds for single browser steps (a navigation, a click that submits a form). */
-const STEP_MS = 20_000;
 const TEST_MS = 90_000;
 
 /** A tiny but well-formed PDF (one empty page). */
@@ -42,88 +38,19 @@ const PNG_BYTES = Buffer.from(
   "base64",
 );
 
-let database: TestDatabase;
-let server: AppServer;
-let browser: Browser;
+const suite = useBrowserSuite();
+const openPage = (options?: BrowserContextOptions) => suite.openPage(options);
+const url = (pathname: string) => suite.url(pathname);
 let fixtures: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   fixtures = await mkdtemp(path.join(os.tmpdir(), "cocrea-e2e-files-"));
   await writeFile(path.join(fixtures, "plan-de-negocio.pdf"), PDF_BYTES);
   await writeFile(path.join(fixtures, "boceto.png"), PNG_BYTES);
   await mkdir(SCREENSHOTS, { recursive: true });
-  database = await createTestDatabase();
-  // Server and browser start in parallel; whichever fails, the other is still cleaned up.
-  const [serverResult, browserResult] = await Promise.allSettled([
-    startAppServer({ databaseUrl: database.url }),
-    launchBrowser(),
-  ]);
-  if (serverResult.status === "fulfilled") server = serverResult.value;
-  if (browserResult.status === "fulfilled") browser = browserResult.value;
-  if (serverResult.status === "rejected") throw serverResult.reason;
-  if (browserResult.status === "rejected") throw browserResult.reason;
-}, 150_000);
+});
 
-afterAll(async () => {
-  // Every step runs even if an earlier one fails; the first failure is reported at the end.
-  const failures: unknown[] = [];
-  const attempt = async (step: () => Promise<unknown> | undefined) => {
-    try {
-      await step();
-    } catch (error) {
-      failures.push(error);
-    }
-  };
-  await attempt(() => Promise.allSettled(contexts.map((context) => context.close())));
-  await attempt(() => browser?.close());
-  await attempt(() => server?.stop());
-  await attempt(() => database?.drop());
-  await attempt(() => (fixtures ? rm(fixtures, { recursive: true, force: true }) : undefined));
-  if (failures.length > 0) throw failures[0];
-}, 60_000);
-
-interface OpenedPage {
-  context: BrowserContext;
-  page: Page;
-  /** Uncaught exceptions and console errors (a CSP violation shows up here). */
-  problems: string[];
-}
-
-async function openPage(options: BrowserContextOptions = {}): Promise<OpenedPage> {
-  const context = await browser.newContext({ locale: "es-CO", ...options });
-  contexts.push(context);
-  context.setDefaultTimeout(STEP_MS);
-  context.setDefaultNavigationTimeout(STEP_MS);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  return { context, page, problems };
-}
-
-function url(pathname: string): string {
-  return `${server.baseUrl}${pathname}`;
-}
-
-/** With JavaScript on, React has hydrated once DOM nodes carry its fiber keys. */
-async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => {
-    const main = document.querySelector("main");
-    return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
-  });
-}
-
-function uniqueUser() {
-  const id = randomUUID().slice(0, 8);
-  return {
-    name: `Persona Prueba ${id}`,
-    email: `e2e-${id}@example.com`,
-    password: `Rio-Magdalena-${id}`,
-  };
-}
+afterAll(() => (fixtures ? rm(fixtures, { recursive: true, force: true }) : undefined));
 
 type User = ReturnType<typeof uniqueUser>;
 
@@ -247,7 +174,7 @@ describe("ideas in a real browser", () => {
       expect(await card.count()).toBe(1);
       expect(await card.getAttribute("href")).toBe(`/ideas/${ideaId}`);
 
-      const stored = await database.db.idea.findUniqueOrThrow({ where: { id: ideaId }, include: { attachments: true, author: true } });
+      const stored = await suite.database.db.idea.findUniqueOrThrow({ where: { id: ideaId }, include: { attachments: true, author: true } });
       expect(stored.author.email).toBe(user.email);
       expect(stored.status).toBe("PUBLISHED");
       expect(stored.attachments.map((f) => [f.name, f.contentType, f.size])).toEqual([["plan-de-negocio.pdf", "application/pdf", PDF_BYTES.length]]);
@@ -279,9 +206,9 @@ describe("ideas in a real browser", () => {
       expect(Buffer.compare(await download.body(), PNG_BYTES)).toBe(0);
 
       // A title under 5 characters: the server answers with the form again, the error by the field.
-      const author = await database.db.user.findUniqueOrThrow({ where: { email: user.email } });
-      const countIdeas = () => database.db.idea.count({ where: { authorId: author.id } });
-      const countFiles = () => database.db.storedFile.count({ where: { uploadedById: author.id } });
+      const author = await suite.database.db.user.findUniqueOrThrow({ where: { email: user.email } });
+      const countIdeas = () => suite.database.db.idea.count({ where: { authorId: author.id } });
+      const countFiles = () => suite.database.db.storedFile.count({ where: { uploadedById: author.id } });
       expect(await countIdeas()).toBe(1);
       expect(await countFiles()).toBe(1);
 

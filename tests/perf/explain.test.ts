@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../server/db/client";
-import { ideaListQuery } from "../../server/idea/list-query";
+import { ideaListQuery } from "../../server/idea/queries";
 import { createUser } from "../support/callers";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 

@@ -1,9 +1,9 @@
-import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db } from "../../server/db/client";
 import { startEmbeddedPostgres } from "../../server/db/embedded";
 import { applyMigrations } from "../../server/db/migrations";
-import { scratchDatabaseName, withDatabase } from "./global-setup";
+import { adminQuery, withDatabase } from "../../server/db/admin";
+import { scratchDatabaseName } from "./global-setup";
 
 export interface TestDatabase {
   url: string;
@@ -40,15 +40,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await embedded.stop();
     },
   };
-}
-
-async function adminQuery(serverUrl: string, sql: string) {
-  // Cloning a template needs no other session on it, so each statement gets a short-lived client.
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

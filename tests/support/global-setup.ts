@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { withDatabase } from "../../server/db/admin";
 import { applyMigrations, readMigrationsList } from "../../server/db/migrations";
 
 declare module "vitest" {
@@ -71,10 +72,4 @@ async function dropLeftovers(admin: pg.Client) {
     if (!created || Date.now() - parseInt(created, 36) < LEFTOVER_AGE_MS) continue;
     await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {});
   }
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
