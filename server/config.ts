@@ -55,6 +55,11 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(100 * 1024 * 1024),
   ),
+  /** Distinct open reports that hide a public idea automatically, pending the Secretariat's review. */
+  REPORT_HIDE_THRESHOLD: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(1000).default(3),
+  ),
   /** Least severe log level written to stdout; unset: info, or warn under NODE_ENV=test. */
   LOG_LEVEL: z.preprocess(
     (v) => (v === "" ? undefined : v),

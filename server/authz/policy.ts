@@ -1,4 +1,5 @@
-import type { IdeaStatus, Role } from "../db/generated/enums";
+import type { CoauthorStatus, IdeaStatus, Role } from "../db/generated/enums";
+import { isPublicState } from "../idea/lifecycle";
 import { AppError } from "../trpc/errors";
 import type { MessageKey } from "../i18n/messages";
 import type { Actor } from "./actor";
@@ -12,10 +13,15 @@ import type { Actor } from "./actor";
 const isSecretariat = (actor: Actor | null) => actor?.role === "SECRETARIAT";
 const hasRole = (actor: Actor | null, ...roles: Role[]) => actor !== null && roles.includes(actor.role);
 const isAuthor = (actor: Actor | null, idea: IdeaRecord) => actor !== null && actor.id === idea.authorId;
+const coauthorStatus = (actor: Actor | null, idea: IdeaRecord) =>
+  actor === null ? undefined : idea.coauthors.find((c) => c.id === actor.id)?.status;
+/** The author or an accepted co-author: who writes the idea. */
+const isContributor = (actor: Actor | null, idea: IdeaRecord) => isAuthor(actor, idea) || coauthorStatus(actor, idea) === "ACCEPTED";
 
 export interface IdeaRecord {
   status: IdeaStatus;
   authorId: string;
+  coauthors: readonly { id: string; status: CoauthorStatus }[];
 }
 
 export interface FileRecord {
@@ -24,11 +30,26 @@ export interface FileRecord {
 }
 
 const policies = {
-  /** Posting ideas: entrepreneurs (academia and companies join with the ideas lifecycle). */
-  "idea.create": (actor: Actor | null, _resource: null) => hasRole(actor, "ENTREPRENEUR"),
-  /** A published idea is public; any other state only for its author and the Secretariat. */
+  /** Entrepreneurs, academia and companies post ideas; the Secretariat moderates them and does not. */
+  "idea.create": (actor: Actor | null, _resource: null) => hasRole(actor, "ENTREPRENEUR", "ACADEMIA", "COMPANY"),
+  /**
+   * Public states for everyone; any other state for its authors, people invited to co-author it
+   * (they decide after reading it) and the Secretariat.
+   */
   "idea.view": (actor: Actor | null, idea: IdeaRecord) =>
-    idea.status === "PUBLISHED" || isAuthor(actor, idea) || isSecretariat(actor),
+    isPublicState(idea.status) || isContributor(actor, idea) || coauthorStatus(actor, idea) === "INVITED" || isSecretariat(actor),
+  /** Editing and submitting (in the states the lifecycle allows): the author and accepted co-authors. */
+  "idea.edit": (actor: Actor | null, idea: IdeaRecord) => isContributor(actor, idea),
+  /** The history (edits, decisions and their reasons): the idea's authors and the Secretariat. */
+  "idea.history": (actor: Actor | null, idea: IdeaRecord) => isContributor(actor, idea) || isSecretariat(actor),
+  /** Inviting and removing co-authors: the author only. */
+  "idea.manageCoauthors": (actor: Actor | null, idea: IdeaRecord) => isAuthor(actor, idea),
+  /** Reporting: anyone signed in but the idea's own authors (and the Secretariat, who moderates directly). */
+  "idea.report": (actor: Actor | null, idea: IdeaRecord) =>
+    actor !== null && !isSecretariat(actor) && !isContributor(actor, idea) && coauthorStatus(actor, idea) !== "INVITED",
+  /** Moderation decisions, the queues and the audit log: the Secretariat only. */
+  "moderation.act": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  "audit.view": (actor: Actor | null, _resource: null) => isSecretariat(actor),
   /** Any signed-in person may upload; attaching to an idea is where the idea's rules apply. */
   "file.upload": (actor: Actor | null, _resource: null) => actor !== null,
   /** A file is visible to whoever may see its idea, and always to the person who uploaded it. */

@@ -34,11 +34,12 @@ export async function openDownload(db: DbClient, stores: FileStores, actor: Acto
       contentType: true,
       size: true,
       uploadedById: true,
-      idea: { select: { status: true, authorId: true } },
+      idea: { select: { status: true, authorId: true, coauthors: { select: { userId: true, status: true } } } },
     },
   });
   if (!row) throw notFound();
-  const record: FileRecord = { uploadedById: row.uploadedById, idea: row.idea };
+  const idea = row.idea && { ...row.idea, coauthors: row.idea.coauthors.map((c) => ({ id: c.userId, status: c.status })) };
+  const record: FileRecord = { uploadedById: row.uploadedById, idea };
   if (!can(actor, "file.view", record)) throw notFound();
 
   const store = stores.storeFor(row.store);

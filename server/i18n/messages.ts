@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from "i18next";
+import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locale";
 
 /** Messages the API returns to people: errors and field validation, in both languages. */
@@ -45,6 +46,7 @@ const es = {
   "server.unavailable": "El servicio no está disponible en este momento. Inténtalo de nuevo en unos segundos.",
   "server.internal": "Ocurrió un error inesperado. Inténtalo de nuevo en unos minutos.",
   "server.notFound": "No encontramos lo que buscas.",
+  ...ideaMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -92,6 +94,7 @@ const en: Catalog = {
   "server.unavailable": "The service is unavailable right now. Please try again in a few seconds.",
   "server.internal": "Something unexpected went wrong. Please try again in a few minutes.",
   "server.notFound": "We could not find what you are looking for.",
+  ...ideaMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

@@ -1,6 +1,7 @@
-import { Sector } from "../db/generated/enums";
+import { IdeaStatus, Sector } from "../db/generated/enums";
 import { MAX_ATTACHMENTS } from "../files/rules";
 import { z } from "../validation";
+import { PUBLIC_STATES } from "./lifecycle";
 
 export const SECTORS = Object.values(Sector);
 
@@ -12,24 +13,60 @@ export const ideaFields = z.object({
   sector: z.enum(Sector),
 });
 
+/** Posting on behalf of an organization is optional; "" from a form means "in my own name". */
+const organizationField = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
+
 export const createIdeaInput = ideaFields.extend({
+  organizationId: organizationField,
   attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
+  /** Send it to the Secretariat's review right away instead of keeping a draft. */
+  submit: z.boolean().default(false),
 });
+
+export const updateIdeaInput = ideaFields.extend({
+  id: z.uuid(),
+  organizationId: organizationField,
+  /** Newly uploaded files to attach. */
+  attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
+  /** Attached files to remove. */
+  removeAttachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
+});
+
+export const reasonField = z.string().trim().max(2000).optional();
 
 export const listIdeasInput = z
   .object({
     sector: z.enum(Sector).optional(),
-    /** Words searched in title and summary (Spanish full-text search arrives with moderation). */
-    q: z.string().trim().max(100).optional(),
+    /** One public state; unset: published, in development and incubated ideas. */
+    status: z.enum(PUBLIC_STATES).optional(),
+    organizationId: z.uuid().optional(),
     authorId: z.uuid().optional(),
+    /** Words searched in Spanish in title, summary, problem and solution. */
+    q: z.string().trim().max(100).optional(),
+    sort: z.enum(["newest", "relevance"]).default("newest"),
     /** Opaque: the `nextCursor` of the previous page. */
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(50).default(12),
   })
-  .default({ limit: 12 });
+  .default({ limit: 12, sort: "newest" });
+
+export const ownIdeasInput = z
+  .object({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(50).default(20) })
+  .default({ limit: 20 });
 
 export const ideaByIdInput = z.object({ id: z.uuid() });
 
+/** An author's move (submit, withdraw to draft). */
+export const ideaTransitionInput = z.object({ id: z.uuid() });
+
+/** A Secretariat decision: any state the lifecycle table allows, with a reason when it requires one. */
+export const ideaDecisionInput = z.object({
+  id: z.uuid(),
+  to: z.enum(IdeaStatus),
+  reason: reasonField,
+});
+
 export type IdeaFields = z.infer<typeof ideaFields>;
 export type CreateIdeaInput = z.infer<typeof createIdeaInput>;
+export type UpdateIdeaInput = z.infer<typeof updateIdeaInput>;
 export type ListIdeasInput = z.infer<typeof listIdeasInput>;

@@ -1,52 +1,123 @@
+import type { Actor } from "../authz/actor";
+import { authorize } from "../authz/policy";
 import { inTransaction, type DbClient } from "../db/client";
 import { withConstraintMessages } from "../db/errors";
-import { AppError } from "../trpc/errors";
+import type { BlobRef } from "../files/stores";
+import { AppError, fieldError } from "../trpc/errors";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
-import { ideaDetailQuery, ideaListQuery, type IdeaDetail, type IdeaListRow } from "./queries";
-import type { CreateIdeaInput, ListIdeasInput } from "./schemas";
+import { isEditableState } from "./lifecycle";
+import {
+  ideaDetailQuery,
+  ideaHistoryQuery,
+  ideaListQuery,
+  ownIdeasQuery,
+  type IdeaDetail,
+  type IdeaEventRow,
+  type IdeaListRow,
+  type OwnIdeaRow,
+} from "./queries";
+import type { CreateIdeaInput, ListIdeasInput, UpdateIdeaInput } from "./schemas";
+import { changeIdeaStatus, lockIdea } from "./transitions";
+
+function checkOrganization(actor: Actor, organizationId: string | undefined) {
+  if (organizationId && !actor.memberships.has(organizationId)) {
+    throw fieldError("organizationId", "idea.organizationNotMember", {}, "FORBIDDEN");
+  }
+}
+
+/** Attaches files `userId` uploaded and has not attached elsewhere; all of them or a 400. */
+async function claimAttachments(tx: DbClient, ideaId: string, userId: string, attachmentIds: readonly string[]) {
+  const uniqueIds = [...new Set(attachmentIds)];
+  if (uniqueIds.length === 0) return;
+  // The row locks this takes make a parallel idea claiming the same file wait, then find it taken.
+  const { count } = await tx.storedFile.updateMany({
+    where: { id: { in: uniqueIds }, uploadedById: userId, ideaId: null },
+    data: { ideaId },
+  });
+  if (count !== uniqueIds.length) {
+    throw new AppError("BAD_REQUEST", "idea.attachmentUnavailable", {}, { attachmentIds: { key: "idea.attachmentUnavailable" } });
+  }
+}
 
 /**
- * Creates `authorId`'s idea and attaches files they uploaded, atomically: either the idea exists
- * with every attachment, or nothing changed. On the root client it is a transaction of its own;
- * on a transaction client it is part of the caller's use case (create-with-attachments.ts).
+ * Creates the actor's idea as a DRAFT (and submits it for review when asked), with the files
+ * they uploaded, atomically. On the root client it is a transaction of its own; on a
+ * transaction client it is part of the caller's use case (create-with-attachments.ts).
  */
-export async function createIdea(db: DbClient, authorId: string, input: CreateIdeaInput) {
-  const { attachmentIds, ...fields } = input;
-  const uniqueIds = [...new Set(attachmentIds)];
+export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaInput): Promise<IdeaDetail> {
+  authorize(actor, "idea.create", null);
+  checkOrganization(actor, input.organizationId);
+  const { attachmentIds, submit, organizationId, ...fields } = input;
   return withConstraintMessages(() =>
     inTransaction(db, async (tx) => {
       const idea = await tx.idea.create({
-        data: { ...fields, authorId, status: "PUBLISHED", publishedAt: new Date() },
+        data: { ...fields, organizationId: organizationId ?? null, authorId: actor.id, status: "DRAFT" },
         select: { id: true },
       });
-      if (uniqueIds.length > 0) {
-        // The row locks this takes make a parallel idea claiming the same file wait, then find it taken.
-        const { count } = await tx.storedFile.updateMany({
-          where: { id: { in: uniqueIds }, uploadedById: authorId, ideaId: null },
-          data: { ideaId: idea.id },
-        });
-        if (count !== uniqueIds.length) {
-          throw new AppError("BAD_REQUEST", "idea.attachmentUnavailable", {}, {
-            attachmentIds: { key: "idea.attachmentUnavailable" },
-          });
-        }
-      }
+      await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "CREATED", toStatus: "DRAFT" } });
+      await claimAttachments(tx, idea.id, actor.id, attachmentIds);
+      if (submit) await changeIdeaStatus(tx, { ideaId: idea.id, to: "SUBMITTED", actor });
       return (await findIdea(tx, idea.id))!;
     }),
   );
 }
 
-/** Published ideas, newest first, with an opaque cursor for the next page. */
+/**
+ * Saves an author's or co-author's changes to a DRAFT or CHANGES_REQUESTED idea: fields,
+ * organization, new attachments and removed ones, and an EDITED history event. Once submitted
+ * or published an idea is no longer edited (withdraw a submission to edit it again). Returns
+ * where the removed attachments' bytes are: the caller deletes them once its transaction commits.
+ */
+export async function updateIdea(db: DbClient, actor: Actor, input: UpdateIdeaInput): Promise<{ idea: IdeaDetail; removedBlobs: BlobRef[] }> {
+  const { id, attachmentIds, removeAttachmentIds, organizationId, ...fields } = input;
+  return withConstraintMessages(() =>
+    inTransaction(db, async (tx) => {
+      const idea = await lockIdea(tx, id);
+      if (!idea) throw new AppError("NOT_FOUND", "idea.notFound");
+      authorize(actor, "idea.view", idea, { hideAs: "idea.notFound" });
+      authorize(actor, "idea.edit", idea);
+      if (!isEditableState(idea.status)) throw new AppError("CONFLICT", "idea.notDraft", { status: idea.status });
+      checkOrganization(actor, organizationId);
+      await tx.idea.update({ where: { id }, data: { ...fields, organizationId: organizationId ?? null } });
+      const removedBlobs =
+        removeAttachmentIds.length > 0
+          ? await tx.storedFile.findMany({ where: { ideaId: id, id: { in: removeAttachmentIds } }, select: { id: true, store: true, storageKey: true } })
+          : [];
+      if (removedBlobs.length > 0) await tx.storedFile.deleteMany({ where: { id: { in: removedBlobs.map((f) => f.id) } } });
+      await claimAttachments(tx, id, actor.id, attachmentIds);
+      await tx.ideaEvent.create({ data: { ideaId: id, actorId: actor.id, kind: "EDITED", fromStatus: idea.status, toStatus: idea.status } });
+      return { idea: (await findIdea(tx, id))!, removedBlobs };
+    }),
+  );
+}
+
+/** Public ideas, newest publication first (or by relevance), with an opaque cursor for the next page. */
 export async function listIdeas(db: DbClient, input: ListIdeasInput) {
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const ranked = Boolean(input.q) && input.sort === "relevance";
+  const after = input.cursor ? decodeCursor(input.cursor, { ranked }) : null;
   const rows = await db.$queryRaw<IdeaListRow[]>(ideaListQuery(input, after, input.limit + 1));
   const hasMore = rows.length > input.limit;
   const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? encodeCursor(items.at(-1)!) : null };
+  const last = items.at(-1);
+  return { items, nextCursor: hasMore && last ? encodeCursor({ at: last.publishedAt, id: last.id, rank: last.rank }) : null };
+}
+
+/** The ideas a person authors or co-authors (invitations included), in every state. */
+export async function listOwnIdeas(db: DbClient, userId: string, input: { cursor?: string; limit: number }) {
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = await db.$queryRaw<OwnIdeaRow[]>(ownIdeasQuery(userId, after, input.limit + 1));
+  const hasMore = rows.length > input.limit;
+  const items = hasMore ? rows.slice(0, input.limit) : rows;
+  const last = items.at(-1);
+  return { items, nextCursor: hasMore && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
 }
 
 /** The idea with everything its page shows, in one statement; who may see it is the policy's business ("idea.view"). */
 export async function findIdea(db: DbClient, id: string): Promise<IdeaDetail | null> {
   const [idea] = await db.$queryRaw<IdeaDetail[]>(ideaDetailQuery(id));
   return idea ?? null;
+}
+
+export async function ideaHistory(db: DbClient, ideaId: string): Promise<IdeaEventRow[]> {
+  return db.$queryRaw<IdeaEventRow[]>(ideaHistoryQuery(ideaId));
 }

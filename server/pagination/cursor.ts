@@ -7,22 +7,31 @@ import { AppError } from "../trpc/errors";
  * read on the sort index, however deep.
  */
 export interface KeysetPosition {
-  createdAt: Date;
+  /** The row's time in the list's order (publication for public lists, creation elsewhere). */
+  at: Date;
   id: string;
+  /** Search relevance, when the list is sorted by it. */
+  rank?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(`${position.createdAt.toISOString()}|${position.id}`, "utf8").toString("base64url");
+  const parts = [position.at.toISOString(), position.id, ...(position.rank === undefined ? [] : [String(position.rank)])];
+  return Buffer.from(parts.join("|"), "utf8").toString("base64url");
+}
+
+function invalidCursor(): never {
+  throw new AppError("BAD_REQUEST", "validation.cursor", {}, { cursor: { key: "validation.cursor" } });
 }
 
 /** Any malformed cursor is the same 400, whatever it contains. */
-export function decodeCursor(cursor: string): KeysetPosition {
+export function decodeCursor(cursor: string, options: { ranked?: boolean } = {}): KeysetPosition {
   const [iso, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(iso ?? "");
-  if (rest.length > 0 || !id || !UUID.test(id) || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) {
-    throw new AppError("BAD_REQUEST", "validation.cursor", {}, { cursor: { key: "validation.cursor" } });
-  }
-  return { createdAt, id };
+  const at = new Date(iso ?? "");
+  if (!id || !UUID.test(id) || Number.isNaN(at.getTime()) || at.toISOString() !== iso) invalidCursor();
+  if (!options.ranked) return rest.length === 0 ? { at, id } : invalidCursor();
+  const rank = rest.length === 1 ? Number(rest[0]) : Number.NaN;
+  if (!Number.isFinite(rank) || rank < 0) invalidCursor();
+  return { at, id, rank };
 }

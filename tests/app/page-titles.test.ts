@@ -72,6 +72,7 @@ describe("page titles in the visitor's language", () => {
         solution: "Paneles en el muelle principal y motores eléctricos poco a poco.",
         sector: "RIVER_LOGISTICS",
         status: "PUBLISHED",
+        publishedAt: new Date(),
         authorId: author.id,
       },
     });

@@ -5,6 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/password";
+import type { IdeaStatus } from "../../server/db/generated/enums";
+import { isPublicState } from "../../server/idea/lifecycle";
 import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { appRouter, type Caller } from "../../server/router";
 import { PNG_BYTES, fileOf } from "../files/fixtures";
@@ -20,6 +22,8 @@ interface Fixtures {
   publishedIdeaId: string;
   draftIdeaId: string;
   loginEmail: string;
+  /** A new idea by the "author", for calls that change it (each call gets its own). */
+  freshIdea(status: IdeaStatus): Promise<string>;
 }
 
 interface Case {
@@ -31,6 +35,15 @@ interface Case {
 
 const everyone = { anonymous: "allowed", ENTREPRENEUR: "allowed", ACADEMIA: "allowed", COMPANY: "allowed", SECRETARIAT: "allowed" } as const;
 const signedIn = { ...everyone, anonymous: 401 } as const;
+/** A rule about an idea only its authors may see: others get 404, the Secretariat (who sees it) 403. */
+const authorsOnly = { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: 403, author: "allowed" } as const;
+const ideaFields = {
+  title: "Idea de cobertura",
+  summary: "Resumen suficientemente largo de la idea.",
+  problem: "Un problema descrito con suficiente detalle.",
+  solution: "Una solución descrita con suficiente detalle.",
+  sector: "ICT",
+} as const;
 const PASSWORD = "Clave-de-cobertura-2026";
 let n = 0;
 
@@ -47,15 +60,38 @@ const expectations: Record<string, Case[]> = {
   "auth.me": [{ call: (c) => c.auth.me(), expect: everyone }],
   "idea.create": [
     {
-      call: (c) =>
-        c.idea.create({
-          title: "Idea de cobertura",
-          summary: "Resumen suficientemente largo de la idea.",
-          problem: "Un problema descrito con suficiente detalle.",
-          solution: "Una solución descrita con suficiente detalle.",
-          sector: "ICT",
-        }),
-      expect: { anonymous: 401, ENTREPRENEUR: "allowed", ACADEMIA: 403, COMPANY: 403, SECRETARIAT: 403 },
+      call: (c) => c.idea.create(ideaFields),
+      expect: { anonymous: 401, ENTREPRENEUR: "allowed", ACADEMIA: "allowed", COMPANY: "allowed", SECRETARIAT: 403 },
+    },
+  ],
+  "idea.update": [
+    {
+      about: "a draft",
+      call: async (c, f) => c.idea.update({ id: await f.freshIdea("DRAFT"), ...ideaFields }),
+      expect: { ...authorsOnly, anonymous: 401 },
+    },
+  ],
+  "idea.submit": [
+    { about: "a draft", call: async (c, f) => c.idea.submit({ id: await f.freshIdea("DRAFT") }), expect: { ...authorsOnly, anonymous: 401 } },
+  ],
+  "idea.withdraw": [
+    {
+      about: "a submitted idea",
+      call: async (c, f) => c.idea.withdraw({ id: await f.freshIdea("SUBMITTED") }),
+      expect: { ...authorsOnly, anonymous: 401 },
+    },
+  ],
+  "idea.mine": [{ call: (c) => c.idea.mine(), expect: signedIn }],
+  "idea.history": [
+    {
+      about: "a draft",
+      call: (c, f) => c.idea.history({ id: f.draftIdeaId }),
+      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed" },
+    },
+    {
+      about: "a published idea",
+      call: (c, f) => c.idea.history({ id: f.publishedIdeaId }),
+      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed" },
     },
   ],
   "idea.list": [{ call: (c) => c.idea.list({ limit: 5 }), expect: everyone }],
@@ -85,7 +121,7 @@ let authorId: string;
 beforeAll(async () => {
   const author = await createUser(suite.db, "ENTREPRENEUR");
   authorId = author.id;
-  const idea = (status: "PUBLISHED" | "DRAFT") =>
+  const idea = (status: IdeaStatus) =>
     suite.db.idea.create({
       data: {
         title: `Idea ${status}`,
@@ -94,13 +130,19 @@ beforeAll(async () => {
         solution: "Solución suficientemente larga.",
         sector: "ICT",
         status,
+        publishedAt: isPublicState(status) || status === "HIDDEN" ? new Date() : null,
         authorId,
       },
     });
   const login = await suite.db.user.create({
     data: { email: `login-${Date.now()}@example.co`, name: "Cuenta de ingreso", role: "COMPANY", passwordHash: await hashPassword(PASSWORD) },
   });
-  fixtures = { publishedIdeaId: (await idea("PUBLISHED")).id, draftIdeaId: (await idea("DRAFT")).id, loginEmail: login.email };
+  fixtures = {
+    publishedIdeaId: (await idea("PUBLISHED")).id,
+    draftIdeaId: (await idea("DRAFT")).id,
+    loginEmail: login.email,
+    freshIdea: async (status) => (await idea(status)).id,
+  };
 });
 
 async function callerOf(who: Who): Promise<Caller> {

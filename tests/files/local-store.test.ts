@@ -38,6 +38,7 @@ async function createIdea(status: "PUBLISHED" | "DRAFT") {
       solution: "Solución",
       sector: "ICT",
       status,
+      publishedAt: status === "PUBLISHED" ? new Date() : null,
       authorId: users.author.id,
     },
   });

@@ -27,14 +27,16 @@ async function storedFileOf(userId: string) {
 }
 
 describe("idea.create authorization, by role", () => {
-  it("lets an ENTREPRENEUR publish an idea", async () => {
-    const { caller, user } = await callerAs(suite.services, "ENTREPRENEUR");
+  it.each(["ENTREPRENEUR", "ACADEMIA", "COMPANY"] as const)("lets %s draft an idea, unpublished until the Secretariat decides", async (role) => {
+    const { caller, user } = await callerAs(suite.services, role);
     const idea = await caller.idea.create(validIdea());
-    expect(idea).toMatchObject({ title: validIdea().title, status: "PUBLISHED", author: { id: user!.id } });
-    expect(idea.publishedAt).toBeInstanceOf(Date);
+    expect(idea).toMatchObject({ title: validIdea().title, status: "DRAFT", author: { id: user!.id }, publishedAt: null });
+    const submitted = await caller.idea.create(validIdea({ submit: true }));
+    expect(submitted).toMatchObject({ status: "SUBMITTED", publishedAt: null });
+    expect(submitted.submittedAt).toBeInstanceOf(Date);
   });
 
-  it.each(["ACADEMIA", "COMPANY", "SECRETARIAT"] as const)("refuses %s with 403 and writes nothing", async (role) => {
+  it.each(["SECRETARIAT"] as const)("refuses %s with 403 and writes nothing", async (role) => {
     const { caller } = await callerAs(suite.services, role);
     const before = await suite.db.idea.count();
     const failure = await failureOf(caller.idea.create(validIdea()));
@@ -118,8 +120,8 @@ describe("idea.list and idea.byId", () => {
           ...validIdea({ title: `Listado ${i} ${i % 2 === 0 ? "agro" : "turismo"}`, sector: i % 2 === 0 ? "AGROINDUSTRY" : "TOURISM" }),
           authorId,
           status: "PUBLISHED",
-          publishedAt: new Date(),
-          createdAt: new Date(Date.UTC(2030, 0, 1, 0, i)),
+          publishedAt: new Date(Date.UTC(2030, 0, 1, 0, i)),
+          createdAt: new Date(Date.UTC(2029, 0, 1, 0, i)),
         },
       });
       created.push(idea.id);
@@ -156,6 +158,7 @@ describe("idea.list and idea.byId", () => {
         ...validIdea({ title: "Energía solar para las ciénagas", summary: "Paneles flotantes que alimentan bombas de agua para pescadores." }),
         authorId,
         status: "PUBLISHED",
+        publishedAt: new Date(),
       },
     });
     for (const q of ["energia", "CIÉNAGA", "pescador", "paneles flotantes"]) {

@@ -24,6 +24,7 @@ beforeAll(async () => {
       solution: "Una solución suficientemente larga.",
       sector: "ICT",
       status: "PUBLISHED",
+      publishedAt: new Date(),
       authorId: author.id,
     },
   });

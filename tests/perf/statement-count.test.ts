@@ -32,6 +32,7 @@ beforeAll(async () => {
         solution: "Una solución suficientemente larga.",
         sector: i % 2 ? "ICT" : "TOURISM",
         status: "PUBLISHED",
+        publishedAt: new Date(Date.now() - i * 1000),
         authorId: author.id,
         attachments: {
           create: Array.from({ length: i % 3 }, (_, k) => ({
