@@ -15,8 +15,10 @@ import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { ErrorPage } from "./components/error-page";
-import { createI18n, htmlLang, type Locale } from "./i18n";
-import { localeOf, pageMeta } from "./lib/meta";
+import { createI18n, htmlLang, type Locale, type UiMessages } from "./i18n";
+import { FALLBACK_MESSAGES } from "./i18n/fallback";
+import { uiMessages } from "./i18n/messages.server";
+import { pageMeta } from "./lib/meta";
 import { useNonce } from "./lib/nonce";
 import styles from "./styles/app.css";
 
@@ -25,7 +27,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(localeOf(matches));
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 /**
  * A response a loader or action throws (405 from a form route, 503 while the database is down)
@@ -44,16 +46,18 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 export async function loader({ context }: LoaderFunctionArgs) {
   const { ctx } = context;
   const user = ctx.user ? { id: ctx.user.id, name: ctx.user.name, role: ctx.user.role } : null;
-  return json({ locale: ctx.locale, user });
+  // Only the language being shown: the dictionaries stay on the server (app/i18n/messages.server.ts).
+  return json({ locale: ctx.locale, user, messages: uiMessages(ctx.locale) });
 }
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
+function Document({ locale, messages, children }: { locale: Locale; messages: Partial<UiMessages>; children: ReactNode }) {
   const nonce = useNonce();
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  // A new language (after /idioma the root loader runs again) brings new messages.
+  const i18n = useMemo(() => createI18n(locale, messages), [locale, messages]);
   return (
     <html lang={htmlLang(locale)}>
       <head>
@@ -104,7 +108,7 @@ export default function App() {
   const locale = data?.locale ?? "es";
   useFocusHeadingOnNavigation();
   return (
-    <Document locale={locale}>
+    <Document locale={locale} messages={data?.messages ?? FALLBACK_MESSAGES}>
       <SiteHeader user={data?.user ?? null} locale={locale} />
       <main id="contenido" tabIndex={-1}>
         <Outlet />
@@ -117,12 +121,22 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRootData();
-  const locale = data?.locale ?? "es";
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   useFocusHeadingOnNavigation();
+  if (!data) {
+    // The root loader itself failed, so there is no copy and no user: the error alone, in Spanish,
+    // without the header and footer whose words only the loader brings.
+    return (
+      <Document locale="es" messages={FALLBACK_MESSAGES}>
+        <main id="contenido" tabIndex={-1}>
+          <ErrorPage notFound={notFound} />
+        </main>
+      </Document>
+    );
+  }
   return (
-    <Document locale={locale}>
-      <SiteHeader user={data?.user ?? null} locale={locale} />
+    <Document locale={data.locale} messages={data.messages}>
+      <SiteHeader user={data.user} locale={data.locale} />
       <main id="contenido" tabIndex={-1}>
         <ErrorPage notFound={notFound} />
       </main>

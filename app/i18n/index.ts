@@ -1,22 +1,27 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
-import { es } from "./es";
+import type { UiKey } from "./es";
 
 import { TIME_ZONE, type Locale } from "../../server/i18n/locale";
 
-export type { Locale };
+export type { Locale, UiKey };
+
+/** One language's UI copy, as app/i18n/messages.server.ts gives it and the root loader sends it. */
+export type UiMessages = Record<UiKey, string>;
 
 /**
  * One i18next instance per render (server) or per page load (browser): a shared instance
- * would leak one request's language into another's on the server.
+ * would leak one request's language into another's on the server. `messages` are the language's
+ * copy from the root loader (partial only for the error page's fallback); a missing key shows as
+ * the key.
  */
-export function createI18n(locale: Locale): i18n {
+export function createI18n(locale: Locale, messages: Partial<UiMessages>): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: { [locale]: { translation: messages } },
     lng: locale,
-    fallbackLng: "es",
+    // Nothing to fall back to: the page has only its own language's copy.
+    fallbackLng: false,
     interpolation: { escapeValue: false },
     initAsync: false,
     showSupportNotice: false,

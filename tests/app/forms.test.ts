@@ -10,6 +10,7 @@ import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { ErrorSummary, Field, type ControlProps } from "../../app/components/form";
 import { createI18n } from "../../app/i18n";
+import { uiMessages } from "../../app/i18n/messages.server";
 import { actionFailure, type ActionFailure } from "../../app/lib/actions";
 import { parseSubmission, schemaConstraint } from "../../app/lib/forms.server";
 import { fieldProps, useSchemaForm, type FormFailure } from "../../app/lib/forms";
@@ -221,7 +222,7 @@ function renderLogin(result: FormFailure | undefined, locale: Locale = "es"): st
       }),
     );
   }
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(LoginForm)));
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(locale, uiMessages(locale)) }, createElement(LoginForm)));
 }
 
 describe("useSchemaForm: the page after a refused submission", () => {

@@ -1,0 +1,21 @@
+/** UI copy, English: the same domains as es/index.ts, each type-checked against its Spanish file. Server only, like es. */
+import type { UiKey } from "../es";
+import type { NoExtraKeys } from "../types";
+import { auth } from "./auth";
+import { errors } from "./errors";
+import { home } from "./home";
+import { ideas } from "./ideas";
+import { layout } from "./layout";
+import { meta } from "./meta";
+
+export const en = {
+  ...layout,
+  ...meta,
+  ...errors,
+  ...home,
+  ...auth,
+  ...ideas,
+} satisfies Record<UiKey, string>;
+
+// `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.
+type EnglishOnlyKeys = NoExtraKeys<Exclude<keyof typeof en, UiKey>>;

@@ -1,0 +1,25 @@
+/**
+ * UI copy, Spanish (Colombia): the default and the source of the keys. One file per domain, one
+ * line per domain here; en/index.ts lists the same domains.
+ *
+ * Server only: import values from here only in app/i18n/messages.server.ts (`import type` is
+ * fine anywhere). The root loader sends the browser the active language's copy, so a value import
+ * from a component would put every word of this dictionary in the browser bundle.
+ */
+import { auth } from "./auth";
+import { errors } from "./errors";
+import { home } from "./home";
+import { ideas } from "./ideas";
+import { layout } from "./layout";
+import { meta } from "./meta";
+
+export const es = {
+  ...layout,
+  ...meta,
+  ...errors,
+  ...home,
+  ...auth,
+  ...ideas,
+};
+
+export type UiKey = keyof typeof es;
