@@ -33,7 +33,8 @@ export async function submitNewIdea(context: AppLoadContext, request: Request) {
     if (form.error) return actionFailure(context, form.error, values);
     const fields = parseSubmission(context, new URLSearchParams(values), ideaFields);
     if (!fields.ok) return fields.reply;
-    const idea = await createIdeaWithAttachments(context.ctx, fields.value, scratch.files);
+    // The form sends the idea straight to the Secretariat's review (drafts come with the edit page).
+    const idea = await createIdeaWithAttachments(context.ctx, { ...fields.value, submit: true }, scratch.files);
     return redirect(`/ideas/${idea.id}?creada=1`);
   } catch (error) {
     return actionFailure(context, error, values);

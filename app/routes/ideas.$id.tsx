@@ -4,9 +4,9 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, type Locale } from "~/i18n";
 import { formatSize } from "../../server/files/rules";
-import { localeOf, pageMeta } from "~/lib/meta";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(localeOf(matches), data?.idea.title);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, data?.idea.title);
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   try {
@@ -24,7 +24,6 @@ export default function IdeaPage() {
   const { t, i18n } = useTranslation();
   const { idea } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const published = idea.publishedAt ?? idea.createdAt;
   return (
     <article className="page narrow" aria-labelledby="idea-title">
       <p>
@@ -36,10 +35,15 @@ export default function IdeaPage() {
         </p>
       ) : null}
       <p className="tag">{t(`sector.${idea.sector}` as never)}</p>
+      {idea.status !== "PUBLISHED" ? <p className="tag">{t(`ideaStatus.${idea.status}` as never)}</p> : null}
       <h1 id="idea-title">{idea.title}</h1>
       <p className="meta">
         {t("ideas.by", { name: idea.author.name })} ·{" "}
-        <time dateTime={published}>{t("ideas.published", { date: formatDate(published, i18n.language as Locale) })}</time>
+        {idea.publishedAt ? (
+          <time dateTime={idea.publishedAt}>{t("ideas.published", { date: formatDate(idea.publishedAt, i18n.language as Locale) })}</time>
+        ) : idea.submittedAt ? (
+          <time dateTime={idea.submittedAt}>{t("ideas.submitted", { date: formatDate(idea.submittedAt, i18n.language as Locale) })}</time>
+        ) : null}
       </p>
       <p className="lead">{idea.summary}</p>
       <h2>{t("idea.problem")}</h2>

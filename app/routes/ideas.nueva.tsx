@@ -9,6 +9,7 @@ import { assertFormRequest } from "~/lib/form-request.server";
 import { fieldProps, useSchemaForm } from "~/lib/forms";
 import { submitNewIdea } from "~/lib/idea-form.server";
 import { titledPage } from "~/lib/meta";
+import { can } from "../../server/authz/policy";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, MAX_ATTACHMENTS, formatSize, maxBytesFor } from "../../server/files/rules";
 import { Sector } from "../../server/db/generated/enums";
 import { ideaFields, schemaConstraint } from "~/lib/forms.server";
@@ -34,7 +35,7 @@ interface FileCheck {
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { user } = context.ctx;
   if (!user) throw redirect(`/ingresar?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
-  return json({ canCreate: user.role === "ENTREPRENEUR", constraint: schemaConstraint(ideaFields) });
+  return json({ canCreate: can(context.ctx.actor, "idea.create", null), constraint: schemaConstraint(ideaFields) });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {

@@ -194,7 +194,7 @@ describe("forms in a real browser, with JavaScript", () => {
       expect(await focusedElement(page)).toMatchObject({ id: "field-summary" });
       expect(await page.locator(".error-summary").textContent()).toContain(message);
 
-      await page.getByRole("button", { name: "Publicar idea" }).click();
+      await page.getByRole("button", { name: "Enviar a revisión" }).click();
       await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
       const summary = await summaryOf(page);
       expect(summary?.links).toEqual([`#field-attachments Adjuntos (opcional): ${message}`]);

@@ -11,6 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changeIdeaStatus } from "../../server/idea/transitions";
+import { createUser } from "../support/callers";
 import { uniqueUser, useBrowserSuite, waitForHydration } from "./browser-suite";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -104,7 +106,7 @@ async function fillIdeaForm(page: Page, idea: IdeaInput) {
 async function publishIdea(page: Page, idea: IdeaInput): Promise<{ id: string; sentAs: string }> {
   await fillIdeaForm(page, idea);
   const posted = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/ideas/nueva");
-  await page.getByRole("button", { name: "Publicar idea" }).click();
+  await page.getByRole("button", { name: "Enviar a revisión" }).click();
   const request = await posted;
   await page.waitForURL((u) => /^\/ideas\/[0-9a-f-]{36}$/.test(u.pathname) && u.searchParams.get("creada") === "1");
   return { id: new URL(page.url()).pathname.split("/").pop()!, sentAs: request.resourceType() };
@@ -153,8 +155,8 @@ describe("ideas in a real browser", () => {
       const { id: ideaId, sentAs } = await publishIdea(page, idea);
       expect(sentAs).toBe("fetch");
       await waitForHeading(page, idea.title);
-      expect(await textOf(page, "[role=status]")).toBe("Tu idea quedó publicada.");
-      expect(await textOf(page, "article .meta time")).toMatch(/^Publicada el /);
+      expect(await textOf(page, "[role=status]")).toBe("Tu idea quedó enviada a revisión. La Secretaría la revisará antes de publicarla.");
+      expect(await textOf(page, "article .meta time")).toMatch(/^Enviada a revisión el /);
       expect(await page.getByText(idea.summary).count()).toBe(1);
       const link = page.getByRole("link", { name: "plan-de-negocio.pdf" });
       const href = await link.getAttribute("href");
@@ -167,7 +169,12 @@ describe("ideas in a real browser", () => {
       expect(download.headers()["content-type"]).toMatch(/^application\/pdf\b/);
       expect(Buffer.compare(await download.body(), PDF_BYTES)).toBe(0);
 
-      // The list shows it, linking to its page.
+      // Under review it is not public; once the Secretariat publishes it, the list shows it.
+      await page.goto(url("/ideas"));
+      await waitForHeading(page, "Ideas");
+      expect(await page.getByRole("link", { name: idea.title }).count()).toBe(0);
+      const secretariat = await createUser(suite.database.db, "SECRETARIAT");
+      await changeIdeaStatus(suite.database.db, { ideaId, to: "PUBLISHED", actor: { id: secretariat.id, role: "SECRETARIAT", memberships: new Map() } });
       await page.goto(url("/ideas"));
       await waitForHeading(page, "Ideas");
       const card = page.getByRole("link", { name: idea.title });
@@ -177,6 +184,7 @@ describe("ideas in a real browser", () => {
       const stored = await suite.database.db.idea.findUniqueOrThrow({ where: { id: ideaId }, include: { attachments: true, author: true } });
       expect(stored.author.email).toBe(user.email);
       expect(stored.status).toBe("PUBLISHED");
+      expect(await suite.database.db.ideaEvent.count({ where: { ideaId } })).toBe(3);
       expect(stored.attachments.map((f) => [f.name, f.contentType, f.size])).toEqual([["plan-de-negocio.pdf", "application/pdf", PDF_BYTES.length]]);
 
       expect(problems).toEqual([]);
@@ -197,7 +205,7 @@ describe("ideas in a real browser", () => {
       const { sentAs } = await publishIdea(page, idea);
       expect(sentAs).toBe("document");
       expect(await textOf(page, "h1")).toBe(idea.title);
-      expect(await textOf(page, "[role=status]")).toBe("Tu idea quedó publicada.");
+      expect(await textOf(page, "[role=status]")).toBe("Tu idea quedó enviada a revisión. La Secretaría la revisará antes de publicarla.");
       const href = await page.getByRole("link", { name: "boceto.png" }).getAttribute("href");
       expect(href).toMatch(/^\/archivos\/[0-9a-f-]{36}$/);
       const download = await page.request.get(url(href!));
@@ -217,7 +225,7 @@ describe("ideas in a real browser", () => {
       await fillIdeaForm(page, invalid);
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/ideas/nueva"),
-        page.getByRole("button", { name: "Publicar idea" }).click(),
+        page.getByRole("button", { name: "Enviar a revisión" }).click(),
       ]);
       expect(response.status()).toBe(400);
       await page.waitForLoadState("domcontentloaded");

@@ -184,7 +184,8 @@ describe("posting an idea with a file over HTTP", () => {
   });
 
   it("refuses a signed-in person who may not post ideas with 403, before reading the body", async () => {
-    const { cookie } = await callerAs(suite.services, "COMPANY");
+    // Entrepreneurs, academia and companies post ideas; the Secretariat moderates them and does not.
+    const { cookie } = await callerAs(suite.services, "SECRETARIAT");
     const { post, parts } = openIdeaPost(20 * MEGABYTE, { cookie });
     await post.send(parts.head);
     await sendBytes(post, 64 * 1024, { first: PDF_BYTES });
