@@ -1,6 +1,7 @@
 import { authRouter } from "./auth/router";
 import { fileRouter } from "./files/router";
 import { ideaRouter } from "./idea/router";
+import { membershipRouter, organizationRouter } from "./organization/router";
 import { createCallerFactory, router } from "./trpc/init";
 
 /** Every domain operation of Cocrea; one sub-router per folder of server/. */
@@ -8,6 +9,8 @@ export const appRouter = router({
   auth: authRouter,
   idea: ideaRouter,
   file: fileRouter,
+  organization: organizationRouter,
+  membership: membershipRouter,
 });
 
 export type AppRouter = typeof appRouter;

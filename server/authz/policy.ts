@@ -24,8 +24,16 @@ export interface IdeaRecord {
   coauthors: readonly { id: string; status: CoauthorStatus }[];
 }
 
+/** An organization as rules see it: the actor's role in it comes from the session's memberships. */
+export interface OrganizationRecord {
+  id: string;
+}
+const roleIn = (actor: Actor | null, organization: OrganizationRecord) => actor?.memberships.get(organization.id);
+
 export interface FileRecord {
   uploadedById: string;
+  /** An organization's logo is public like the organization's page. */
+  isLogo?: boolean;
   idea: IdeaRecord | null;
 }
 
@@ -50,10 +58,22 @@ const policies = {
   /** Moderation decisions, the queues and the audit log: the Secretariat only. */
   "moderation.act": (actor: Actor | null, _resource: null) => isSecretariat(actor),
   "audit.view": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  /** Academia and companies create organizations of any kind; entrepreneurs, startups. The kind is checked by the service. */
+  "organization.create": (actor: Actor | null, _resource: null) => hasRole(actor, "ACADEMIA", "COMPANY", "ENTREPRENEUR"),
+  /** Profile, offers, logo, members, verification requests: the organization's owners. */
+  "organization.manage": (actor: Actor | null, organization: OrganizationRecord) => roleIn(actor, organization) === "OWNER",
+  /** Acting for the organization (posting ideas on its behalf, leaving it): its members. */
+  "organization.member": (actor: Actor | null, organization: OrganizationRecord) => roleIn(actor, organization) !== undefined,
+  /** Asking to join: anyone signed in who is not a member yet (the Secretariat does not join organizations). */
+  "organization.join": (actor: Actor | null, organization: OrganizationRecord) =>
+    actor !== null && !isSecretariat(actor) && roleIn(actor, organization) === undefined,
+  /** Verifying organizations: the Secretariat. */
+  "organization.verify": (actor: Actor | null, _resource: null) => isSecretariat(actor),
   /** Any signed-in person may upload; attaching to an idea is where the idea's rules apply. */
   "file.upload": (actor: Actor | null, _resource: null) => actor !== null,
   /** A file is visible to whoever may see its idea, and always to the person who uploaded it. */
   "file.view": (actor: Actor | null, file: FileRecord) =>
+    file.isLogo === true ||
     (actor !== null && actor.id === file.uploadedById) || (file.idea !== null && can(actor, "idea.view", file.idea)) ||
     isSecretariat(actor),
 } as const;

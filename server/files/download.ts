@@ -35,11 +35,12 @@ export async function openDownload(db: DbClient, stores: FileStores, actor: Acto
       size: true,
       uploadedById: true,
       idea: { select: { status: true, authorId: true, coauthors: { select: { userId: true, status: true } } } },
+      organizationLogo: { select: { id: true } },
     },
   });
   if (!row) throw notFound();
   const idea = row.idea && { ...row.idea, coauthors: row.idea.coauthors.map((c) => ({ id: c.userId, status: c.status })) };
-  const record: FileRecord = { uploadedById: row.uploadedById, idea };
+  const record: FileRecord = { uploadedById: row.uploadedById, idea, isLogo: row.organizationLogo !== null };
   if (!can(actor, "file.view", record)) throw notFound();
 
   const store = stores.storeFor(row.store);

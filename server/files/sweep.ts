@@ -7,7 +7,7 @@ import type { BlobRef, FileStores } from "./stores";
  * is never submitted, or when a process dies between writing bytes and recording them.
  */
 
-/** Deletes files never attached to an idea and created before `olderThan`; returns how many. */
+/** Deletes files attached to nothing (no idea, no organization logo) and created before `olderThan`; returns how many. */
 export async function deleteOrphans(
   db: DbClient,
   stores: FileStores,
@@ -15,15 +15,15 @@ export async function deleteOrphans(
   options: { limit?: number } = {},
 ): Promise<number> {
   const candidates = await db.storedFile.findMany({
-    where: { ideaId: null, createdAt: { lt: olderThan } },
+    where: { ideaId: null, organizationLogo: null, createdAt: { lt: olderThan } },
     select: { id: true, store: true, storageKey: true },
     orderBy: { createdAt: "asc" },
     take: options.limit ?? 500,
   });
   const removed: BlobRef[] = [];
   for (const file of candidates) {
-    // Re-checked per row: an idea may have attached the file since it was listed.
-    const { count } = await db.storedFile.deleteMany({ where: { id: file.id, ideaId: null } });
+    // Re-checked per row: an idea or a logo may have taken the file since it was listed.
+    const { count } = await db.storedFile.deleteMany({ where: { id: file.id, ideaId: null, organizationLogo: null } });
     if (count === 1) removed.push(file);
   }
   await stores.deleteBlobs(removed);

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from "i18next";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
+import { organizationMessagesEn, organizationMessagesEs } from "./organization-messages";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locale";
 
 /** Messages the API returns to people: errors and field validation, in both languages. */
@@ -47,6 +48,7 @@ const es = {
   "server.internal": "Ocurrió un error inesperado. Inténtalo de nuevo en unos minutos.",
   "server.notFound": "No encontramos lo que buscas.",
   ...ideaMessagesEs,
+  ...organizationMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -95,6 +97,7 @@ const en: Catalog = {
   "server.internal": "Something unexpected went wrong. Please try again in a few minutes.",
   "server.notFound": "We could not find what you are looking for.",
   ...ideaMessagesEn,
+  ...organizationMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { seedDemoOrganizations } from "./organizations";
 import { hashPassword } from "../auth/password";
 import type { Sector } from "../db/generated/enums";
 
@@ -10,10 +11,6 @@ export const DEMO_ACCOUNTS = [
   { email: "empresa@cocrea.demo", name: "Camila Restrepo", role: "COMPANY", password: "Empresa-Demo-2026" },
 ] as const;
 
-const ORGANIZATIONS = [
-  { key: "academia@cocrea.demo", name: "Universidad Industrial del Magdalena Medio", kind: "UNIVERSITY", nit: "890000001-1", sector: "EDUCATION" },
-  { key: "empresa@cocrea.demo", name: "Logística Fluvial del Yuma S.A.S.", kind: "COMPANY", nit: "900000002-2", sector: "RIVER_LOGISTICS" },
-] as const;
 
 const IDEAS: { title: string; summary: string; problem: string; solution: string; sector: Sector; daysAgo: number }[] = [
   {
@@ -79,19 +76,7 @@ export async function seedDemoData(db: Db): Promise<void> {
       }));
     users.set(account.email, user.id);
   }
-  for (const org of ORGANIZATIONS) {
-    const organization = await db.organization.upsert({
-      where: { nit: org.nit },
-      update: {},
-      create: { name: org.name, kind: org.kind, nit: org.nit, sector: org.sector, verifiedAt: new Date() },
-      select: { id: true },
-    });
-    await db.membership.upsert({
-      where: { organizationId_userId: { organizationId: organization.id, userId: users.get(org.key)! } },
-      update: {},
-      create: { organizationId: organization.id, userId: users.get(org.key)!, role: "ADMIN" },
-    });
-  }
+  await seedDemoOrganizations(db, users);
   const authorId = users.get("emprendedora@cocrea.demo")!;
   for (const idea of IDEAS) {
     const exists = await db.idea.findFirst({ where: { title: idea.title, authorId }, select: { id: true } });

@@ -14,9 +14,9 @@ import { ROLES, callerAs, callerFor, createUser, failureOf, useTestServices, typ
 
 const suite = useTestServices();
 
-type Outcome = "allowed" | 401 | 403 | 404;
+type Outcome = "allowed" | 401 | 403 | 404 | 409;
 /** The roles, anonymous, and the relations record rules are written in. */
-type Who = "anonymous" | Role | "author";
+type Who = "anonymous" | Role | "author" | "owner" | "member";
 
 interface Fixtures {
   publishedIdeaId: string;
@@ -24,6 +24,10 @@ interface Fixtures {
   loginEmail: string;
   /** A new idea by the "author", for calls that change it (each call gets its own). */
   freshIdea(status: IdeaStatus): Promise<string>;
+  /** A new organization whose OWNER is the "owner" and with the "member" as MEMBER. */
+  freshOrganization(options?: { verification?: "PENDING" }): Promise<{ id: string; slug: string }>;
+  /** A pending join request to a fresh organization, from someone else. */
+  freshJoinRequest(): Promise<string>;
 }
 
 interface Case {
@@ -46,6 +50,16 @@ const ideaFields = {
 } as const;
 const PASSWORD = "Clave-de-cobertura-2026";
 let n = 0;
+
+/** Rules about one organization: owners manage, members act for it, nobody else. */
+const ownersOnly = { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: 403, owner: "allowed", member: 403 } as const;
+const organizationProfile = () => ({
+  name: `Organización de cobertura ${++n}`,
+  kind: "STARTUP" as const,
+  city: "Barrancabermeja",
+  sectors: ["ICT" as const],
+  description: "Una descripción suficientemente larga de la organización.",
+});
 
 const expectations: Record<string, Case[]> = {
   "auth.register": [
@@ -103,6 +117,93 @@ const expectations: Record<string, Case[]> = {
       expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed" },
     },
   ],
+  "organization.create": [
+    {
+      call: (c) => c.organization.create(organizationProfile()),
+      expect: { anonymous: 401, ENTREPRENEUR: "allowed", ACADEMIA: "allowed", COMPANY: "allowed", SECRETARIAT: 403 },
+    },
+  ],
+  "organization.update": [
+    { call: async (c, f) => c.organization.update({ id: (await f.freshOrganization()).id, ...organizationProfile() }), expect: ownersOnly },
+  ],
+  "organization.list": [{ call: (c) => c.organization.list({ limit: 5 }), expect: everyone }],
+  "organization.bySlug": [{ call: async (c, f) => c.organization.bySlug({ slug: (await f.freshOrganization()).slug }), expect: everyone }],
+  "organization.mine": [{ call: (c) => c.organization.mine(), expect: signedIn }],
+  "organization.setLogo": [{ call: async (c, f) => c.organization.setLogo({ id: (await f.freshOrganization()).id, fileId: null }), expect: ownersOnly }],
+  "organization.addOffer": [
+    {
+      call: async (c, f) =>
+        c.organization.addOffer({ organizationId: (await f.freshOrganization()).id, kind: "LAB", title: "Laboratorio", description: "Un laboratorio abierto." }),
+      expect: ownersOnly,
+    },
+  ],
+  "organization.removeOffer": [
+    {
+      call: async (c, f) => {
+        const { id } = await f.freshOrganization();
+        const offer = await suite.db.organizationOffer.create({ data: { organizationId: id, kind: "LAB", title: "Laboratorio", description: "Un laboratorio." } });
+        return c.organization.removeOffer({ organizationId: id, offerId: offer.id });
+      },
+      expect: ownersOnly,
+    },
+  ],
+  "organization.requestVerification": [
+    { call: async (c, f) => c.organization.requestVerification({ id: (await f.freshOrganization()).id }), expect: ownersOnly },
+  ],
+  "organization.decideVerification": [
+    {
+      call: async (c, f) => c.organization.decideVerification({ id: (await f.freshOrganization({ verification: "PENDING" })).id, decision: "verify" }),
+      expect: { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: "allowed", owner: 403, member: 403 },
+    },
+  ],
+  "membership.invite": [
+    {
+      call: async (c, f) => c.membership.invite({ organizationId: (await f.freshOrganization()).id, email: `invitada-${++n}@example.co` }),
+      expect: ownersOnly,
+    },
+  ],
+  "membership.requestToJoin": [
+    {
+      call: async (c, f) => c.membership.requestToJoin({ organizationId: (await f.freshOrganization()).id }),
+      expect: { ...signedIn, SECRETARIAT: 403, owner: 403, member: 403 },
+    },
+  ],
+  "membership.respond": [
+    {
+      about: "a join request",
+      call: async (c, f) => c.membership.respond({ requestId: await f.freshJoinRequest(), accept: true }),
+      expect: { anonymous: 401, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: 404, owner: "allowed", member: 404 },
+    },
+  ],
+  "membership.pending": [{ call: (c) => c.membership.pending(), expect: signedIn }],
+  "membership.setRole": [
+    {
+      call: async (c, f) => {
+        const { id } = await f.freshOrganization();
+        return c.membership.setRole({ organizationId: id, userId: memberId, role: "OWNER" });
+      },
+      expect: ownersOnly,
+    },
+  ],
+  "membership.remove": [
+    {
+      call: async (c, f) => c.membership.remove({ organizationId: (await f.freshOrganization()).id, userId: memberId }),
+      expect: ownersOnly,
+    },
+  ],
+  "membership.leave": [
+    {
+      call: async (c, f) => c.membership.leave({ organizationId: (await f.freshOrganization()).id }),
+      // The owner is the last owner: leaving is a conflict, not a permission.
+      expect: { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: 403, owner: 409, member: "allowed" },
+    },
+  ],
+  "membership.setListed": [
+    {
+      call: async (c, f) => c.membership.setListed({ organizationId: (await f.freshOrganization()).id, listed: false }),
+      expect: { ...ownersOnly, member: "allowed" },
+    },
+  ],
   "file.upload": [
     {
       call: (c) => {
@@ -117,6 +218,8 @@ const expectations: Record<string, Case[]> = {
 
 let fixtures: Fixtures;
 let authorId: string;
+let ownerId: string;
+let memberId: string;
 
 beforeAll(async () => {
   const author = await createUser(suite.db, "ENTREPRENEUR");
@@ -137,7 +240,38 @@ beforeAll(async () => {
   const login = await suite.db.user.create({
     data: { email: `login-${Date.now()}@example.co`, name: "Cuenta de ingreso", role: "COMPANY", passwordHash: await hashPassword(PASSWORD) },
   });
+  ownerId = (await createUser(suite.db, "ACADEMIA")).id;
+  memberId = (await createUser(suite.db, "ACADEMIA")).id;
+  // Created before any caller's session, which loads its memberships when the request starts.
+  const organizations = { UNVERIFIED: [] as { id: string; slug: string }[], PENDING: [] as { id: string; slug: string }[] };
+  for (const verification of ["UNVERIFIED", "PENDING"] as const) {
+    for (let i = 0; i < (verification === "PENDING" ? 10 : 120); i++) {
+      const organization = await suite.db.organization.create({
+        data: {
+          ...organizationProfile(),
+          slug: `cobertura-${++n}-${Date.now()}`,
+          verification,
+          members: { create: [{ userId: ownerId, role: "OWNER" }, { userId: memberId, role: "MEMBER" }] },
+        },
+      });
+      organizations[verification].push({ id: organization.id, slug: organization.slug });
+    }
+  }
+  const freshOrganization: Fixtures["freshOrganization"] = async (options = {}) => {
+    const next = organizations[options.verification ?? "UNVERIFIED"].pop();
+    if (!next) throw new Error("procedure-coverage: create more organizations in beforeAll");
+    return next;
+  };
   fixtures = {
+    freshOrganization,
+    freshJoinRequest: async () => {
+      const { id } = await freshOrganization();
+      const applicant = await createUser(suite.db, "COMPANY");
+      const request = await suite.db.membershipRequest.create({
+        data: { organizationId: id, kind: "JOIN_REQUEST", email: applicant.email, userId: applicant.id, createdById: applicant.id },
+      });
+      return request.id;
+    },
     publishedIdeaId: (await idea("PUBLISHED")).id,
     draftIdeaId: (await idea("DRAFT")).id,
     loginEmail: login.email,
@@ -146,8 +280,9 @@ beforeAll(async () => {
 });
 
 async function callerOf(who: Who): Promise<Caller> {
-  if (who === "author") {
-    const { token } = await createSession(suite.db, authorId, {});
+  if (who === "author" || who === "owner" || who === "member") {
+    const userId = who === "author" ? authorId : who === "owner" ? ownerId : memberId;
+    const { token } = await createSession(suite.db, userId, {});
     return (await callerFor(suite.services, { cookie: `${SESSION_COOKIE}=${token}` })).caller;
   }
   return (await callerAs(suite.services, who === "anonymous" ? null : who, { ip: `198.18.${++n % 250}.${n % 200}` })).caller;
@@ -159,7 +294,7 @@ async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
     return "allowed";
   } catch (error) {
     const { httpStatus } = await failureOf(Promise.reject(error));
-    if (httpStatus === 401 || httpStatus === 403 || httpStatus === 404) return httpStatus;
+    if (httpStatus === 401 || httpStatus === 403 || httpStatus === 404 || httpStatus === 409) return httpStatus;
     throw error;
   }
 }
@@ -171,7 +306,8 @@ describe("procedure authorization coverage", () => {
 
   for (const [path, cases] of Object.entries(expectations)) {
     for (const testCase of cases) {
-      for (const who of ["anonymous", ...ROLES, ...(testCase.expect.author ? (["author"] as const) : [])] as Who[]) {
+      const relations = (["author", "owner", "member"] as const).filter((relation) => testCase.expect[relation] !== undefined);
+      for (const who of ["anonymous", ...ROLES, ...relations] as Who[]) {
         const expected = testCase.expect[who]!;
         it(`${path}${testCase.about ? ` on ${testCase.about}` : ""}: ${who} → ${expected}`, async () => {
           expect(await outcomeOf(testCase.call(await callerOf(who), fixtures))).toBe(expected);

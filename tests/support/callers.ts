@@ -73,6 +73,12 @@ export async function callerAs(services: Services, role: Role | null, options: C
   return { ...(await callerFor(services, { ...options, cookie })), user, cookie };
 }
 
+/** A signed-in caller for an existing user (its memberships as the database holds them now). */
+export async function callerOfUser(services: Services, userId: string, options: CallOptions = {}) {
+  const { token } = await createSession(services.db, userId, {});
+  return (await callerFor(services, { ...options, cookie: `${SESSION_COOKIE}=${token}` })).caller;
+}
+
 export function cookieValue(setCookies: string[], name = SESSION_COOKIE): string | undefined {
   const line = setCookies.find((c) => c.startsWith(`${name}=`));
   return line?.split(";")[0]?.slice(name.length + 1);
