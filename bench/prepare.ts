@@ -71,7 +71,7 @@ function flatten(node: PlanNode): PlanNode[] {
 
 type ListQueryBuilder = (
   filters: { q?: string; sector?: string },
-  after: { createdAt: Date; id: string } | null,
+  after: { at: Date; id: string } | null,
   take: number,
 ) => { text: string; values: unknown[] };
 

@@ -52,15 +52,15 @@ function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   });
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(iso ?? "");
-  if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) throw new BadRequest("cursor");
-  return { createdAt, id };
+  const publishedAt = new Date(iso ?? "");
+  if (!id || !UUID.test(id) || Number.isNaN(publishedAt.getTime())) throw new BadRequest("cursor");
+  return { publishedAt, id };
 }
 
-const encodeCursor = (row: { createdAt: Date; id: string }) =>
-  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
+const encodeCursor = (row: { publishedAt: Date; id: string }) =>
+  Buffer.from(`${row.publishedAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
 
 interface ListRow {
   id: string;
@@ -68,7 +68,7 @@ interface ListRow {
   summary: string;
   sector: string;
   status: string;
-  publishedAt: Date | null;
+  publishedAt: Date;
   createdAt: Date;
   author_id: string;
   author_name: string;
@@ -79,7 +79,8 @@ async function listIdeas(input: Record<string, unknown>) {
   const limit = input.limit === undefined ? 12 : Number(input.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new BadRequest("limit");
   const values: unknown[] = [];
-  const where = [`i."status" = 'PUBLISHED'`];
+  // Public lists: published, in development and incubated ideas, as the partial indexes hold them.
+  const where = [`i."status" IN ('PUBLISHED', 'IN_DEVELOPMENT', 'INCUBATED')`];
   if (typeof input.sector === "string") {
     if (!SECTORS.has(input.sector)) throw new BadRequest("sector");
     values.push(input.sector);
@@ -90,13 +91,13 @@ async function listIdeas(input: Record<string, unknown>) {
     values.push(q);
     // The expression of the GIN index "Idea_search_idx", so the planner can use it.
     where.push(
-      `cocrea_idea_search(i."title", i."summary") @@ websearch_to_tsquery('pg_catalog.spanish'::regconfig, cocrea_unaccent($${values.length}))`,
+      `cocrea_idea_search(i."title", i."summary", i."problem", i."solution") @@ websearch_to_tsquery('pg_catalog.spanish'::regconfig, cocrea_unaccent($${values.length}))`,
     );
   }
   if (typeof input.cursor === "string") {
     const after = decodeCursor(input.cursor);
-    values.push(after.createdAt, after.id);
-    where.push(`(i."createdAt", i."id") < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+    values.push(after.publishedAt, after.id);
+    where.push(`(i."publishedAt", i."id") < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
   }
   values.push(limit + 1);
   const { rows } = await pool.query<ListRow>(
@@ -105,7 +106,7 @@ async function listIdeas(input: Record<string, unknown>) {
             (SELECT count(*)::int FROM "StoredFile" f WHERE f."ideaId" = i."id") AS "attachmentCount"
        FROM "Idea" i JOIN "User" u ON u."id" = i."authorId"
       WHERE ${where.join(" AND ")}
-      ORDER BY i."createdAt" DESC, i."id" DESC
+      ORDER BY i."publishedAt" DESC, i."id" DESC
       LIMIT $${values.length}`,
     values,
   );
@@ -128,14 +129,18 @@ interface DetailRow {
   id: string;
   title: string;
   summary: string;
-  sector: string;
-  status: string;
-  publishedAt: Date | null;
-  createdAt: Date;
-  author_name: string;
-  authorId: string;
   problem: string;
   solution: string;
+  sector: string;
+  status: string;
+  hiddenFromStatus: string | null;
+  authorId: string;
+  author_name: string;
+  organization: { id: string; name: string } | null;
+  coauthors: { id: string; name: string; status: string }[];
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  createdAt: Date;
   updatedAt: Date;
   attachments: { id: string; name: string; contentType: string; size: number }[];
 }
@@ -145,21 +150,30 @@ function detail(r: DetailRow) {
     id: r.id,
     title: r.title,
     summary: r.summary,
-    sector: r.sector,
-    status: r.status,
-    publishedAt: r.publishedAt,
-    createdAt: r.createdAt,
-    author: { id: r.authorId, name: r.author_name },
-    authorId: r.authorId,
     problem: r.problem,
     solution: r.solution,
+    sector: r.sector,
+    status: r.status,
+    hiddenFromStatus: r.hiddenFromStatus,
+    authorId: r.authorId,
+    author: { id: r.authorId, name: r.author_name },
+    organization: r.organization,
+    coauthors: r.coauthors,
+    submittedAt: r.submittedAt,
+    publishedAt: r.publishedAt,
+    createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     attachments: r.attachments,
   };
 }
 
-const DETAIL_COLUMNS = `i."id", i."title", i."summary", i."sector", i."status", i."publishedAt", i."createdAt",
-  u."name" AS author_name, i."authorId", i."problem", i."solution", i."updatedAt"`;
+const DETAIL_COLUMNS = `i."id", i."title", i."summary", i."problem", i."solution", i."sector", i."status", i."hiddenFromStatus",
+  i."authorId", u."name" AS author_name,
+  (SELECT json_build_object('id', o."id", 'name', o."name") FROM "Organization" o WHERE o."id" = i."organizationId") AS organization,
+  coalesce((SELECT json_agg(json_build_object('id', cu."id", 'name', cu."name", 'status', c."status") ORDER BY c."createdAt", cu."id")
+              FROM "IdeaCoauthor" c JOIN "User" cu ON cu."id" = c."userId"
+             WHERE c."ideaId" = i."id" AND c."status" <> 'DECLINED'), '[]') AS coauthors,
+  i."submittedAt", i."publishedAt", i."createdAt", i."updatedAt"`;
 
 async function ideaById(input: Record<string, unknown>) {
   if (typeof input.id !== "string" || !UUID.test(input.id)) throw new BadRequest("id");
@@ -170,7 +184,7 @@ async function ideaById(input: Record<string, unknown>) {
                                                         'size', f."size") ORDER BY f."createdAt")
                         FROM "StoredFile" f WHERE f."ideaId" = i."id"), '[]') AS attachments
        FROM "Idea" i JOIN "User" u ON u."id" = i."authorId"
-      WHERE i."id" = $1 AND i."status" = 'PUBLISHED'`,
+      WHERE i."id" = $1 AND i."status" IN ('PUBLISHED', 'IN_DEVELOPMENT', 'INCUBATED', 'ARCHIVED')`,
     [input.id],
   );
   return rows[0] ? detail(rows[0]) : null;
@@ -183,7 +197,7 @@ function sessionToken(req: http.IncomingMessage): string | null {
 
 const FIELD_LIMITS = { title: [5, 140], summary: [20, 500], problem: [20, 5000], solution: [20, 5000] } as const;
 
-/** The session check and the insert in one statement; only entrepreneurs may propose ideas. */
+/** The session check, the draft and its creation event in one statement; entrepreneurs, academia and companies post. */
 async function createIdea(req: http.IncomingMessage, body: Record<string, unknown>) {
   const token = sessionToken(req);
   if (!token) return null;
@@ -196,12 +210,14 @@ async function createIdea(req: http.IncomingMessage, body: Record<string, unknow
   const { rows } = await pool.query<DetailRow>(
     `WITH s AS (
        SELECT u."id", u."name" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-        WHERE s."id" = $1 AND s."expiresAt" > now() AND u."role" = 'ENTREPRENEUR'
+        WHERE s."id" = $1 AND s."expiresAt" > now() AND u."role" IN ('ENTREPRENEUR', 'ACADEMIA', 'COMPANY')
      ), i AS (
        INSERT INTO "Idea" ("id", "title", "summary", "problem", "solution", "sector", "status", "authorId",
-                           "publishedAt", "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), $2, $3, $4, $5, $6::"Sector", 'PUBLISHED', s."id", now(), now(), now() FROM s
+                           "createdAt", "updatedAt")
+       SELECT gen_random_uuid(), $2, $3, $4, $5, $6::"Sector", 'DRAFT', s."id", now(), now() FROM s
        RETURNING *
+     ), e AS (
+       INSERT INTO "IdeaEvent" ("ideaId", "actorId", "kind", "toStatus") SELECT i."id", i."authorId", 'CREATED', 'DRAFT' FROM i
      )
      SELECT ${DETAIL_COLUMNS}, '[]'::json AS attachments FROM i JOIN s u ON u."id" = i."authorId"`,
     [sessionId, ...(["title", "summary", "problem", "solution"] as const).map((f) => String(body[f]).trim()), body.sector],

@@ -44,16 +44,16 @@ export async function seedUsers(client: pg.ClientBase, total: number): Promise<R
     );
   }
   await client.query(
-    `INSERT INTO "Organization" ("id", "name", "kind", "nit", "sector", "verifiedAt", "createdAt", "updatedAt")
-     SELECT gen_random_uuid(), o.name, o.kind::"OrganizationKind", '900' || lpad(o.n::text, 6, '0') || '-1', NULL,
-            now(), now(), now()
+    `INSERT INTO "Organization" ("id", "name", "slug", "kind", "nit", "verification", "verifiedAt", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), o.name, 'bench-' || o.n, o.kind::"OrganizationKind", '900' || lpad(o.n::text, 6, '0') || '-1',
+            'VERIFIED', now(), now(), now()
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS o(name, kind, n)`,
     [text.ORGANIZATIONS.map(([name]) => name), text.ORGANIZATIONS.map(([, kind]) => kind)],
   );
   await client.query(
     `INSERT INTO "Membership" ("organizationId", "userId", "role", "createdAt")
      SELECT orgs.ids[1 + (row_number() OVER (ORDER BY u."email"))::int % cardinality(orgs.ids)], u."id",
-            CASE WHEN u."email" LIKE '%-1@%' THEN 'ADMIN' ELSE 'MEMBER' END::"MembershipRole", now()
+            CASE WHEN u."email" LIKE '%-1@%' THEN 'OWNER' ELSE 'MEMBER' END::"MembershipRole", now()
        FROM "User" u, (SELECT array_agg("id" ORDER BY "name") AS ids FROM "Organization") orgs
       WHERE u."role" IN ('ACADEMIA', 'COMPANY')`,
   );
