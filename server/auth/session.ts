@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import type { Db } from "../db/client";
+import { Prisma, queryRows, type Db } from "../db/client";
 import type { MembershipRole, Role } from "../db/generated/enums";
 import { actorFrom, type Actor } from "../authz/actor";
 
@@ -72,13 +72,13 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   if (!TOKEN_SHAPE.test(token)) return null;
   const id = sessionIdFromToken(token);
   // One statement for every request: the session, its user and the user's memberships.
-  const [row] = await db.$queryRaw<SessionRow[]>`
+  const [row] = await queryRows<SessionRow>(db, Prisma.sql`
     SELECT s."id", s."expiresAt",
            json_build_object('id', u."id", 'email', u."email", 'name', u."name", 'role', u."role", 'locale', u."locale") AS "user",
            COALESCE((SELECT json_agg(json_build_object('organizationId', m."organizationId", 'role', m."role"))
                        FROM "Membership" m WHERE m."userId" = u."id"), '[]'::json) AS "memberships"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-     WHERE s."id" = ${id}`;
+     WHERE s."id" = ${id}`);
   if (!row) return null;
   if (row.expiresAt.getTime() <= now.getTime()) {
     await db.session.deleteMany({ where: { id } });

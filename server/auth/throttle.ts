@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { Prisma, queryRows, type Db } from "../db/client";
 
 const MINUTE_MS = 60 * 1000;
 
@@ -48,7 +48,7 @@ export function throttleKey(rule: ThrottleRule, ...parts: string[]): string {
  */
 export async function reserveAttempt(db: Db, rule: ThrottleRule, key: string, now = new Date()): Promise<ThrottleVerdict> {
   const windowStart = new Date(now.getTime() - rule.windowMs);
-  const rows = await db.$queryRaw<{ attempts: number; windowStartAt: Date }[]>`
+  const rows = await queryRows<{ attempts: number; windowStartAt: Date }>(db, Prisma.sql`
     INSERT INTO "LoginThrottle" ("key", "attempts", "windowStartAt")
     VALUES (${key}, 1, ${now})
     ON CONFLICT ("key") DO UPDATE SET
@@ -56,7 +56,7 @@ export async function reserveAttempt(db: Db, rule: ThrottleRule, key: string, no
                         THEN 1 ELSE "LoginThrottle"."attempts" + 1 END,
       "windowStartAt" = CASE WHEN "LoginThrottle"."windowStartAt" <= ${windowStart}
                              THEN ${now} ELSE "LoginThrottle"."windowStartAt" END
-    RETURNING "attempts", "windowStartAt"`;
+    RETURNING "attempts", "windowStartAt"`);
   const row = rows[0]!;
   const reopensAt = row.windowStartAt.getTime() + rule.windowMs;
   return {

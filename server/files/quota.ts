@@ -1,4 +1,4 @@
-import type { DbClient } from "../db/client";
+import { Prisma, queryRows, type DbClient } from "../db/client";
 import { AppError } from "../trpc/errors";
 import { ATTACHMENTS_FIELD } from "./receive";
 import { formatSize } from "./rules";
@@ -14,8 +14,10 @@ export function quotaDay(now = new Date()): string {
 
 /** Bytes `userId` has stored on `now`'s day. */
 export async function usedUploadBytes(db: DbClient, userId: string, now = new Date()): Promise<number> {
-  const rows = await db.$queryRaw<Array<{ bytes: bigint }>>`
-    SELECT "bytes" FROM "UploadUsage" WHERE "userId" = ${userId}::uuid AND "day" = ${quotaDay(now)}::date`;
+  const rows = await queryRows<{ bytes: bigint }>(
+    db,
+    Prisma.sql`SELECT "bytes" FROM "UploadUsage" WHERE "userId" = ${userId}::uuid AND "day" = ${quotaDay(now)}::date`,
+  );
   return Number(rows[0]?.bytes ?? 0n);
 }
 
@@ -40,12 +42,12 @@ export function quotaExceeded(quota: number, used: number): AppError {
 export async function reserveUploadBytes(tx: DbClient, userId: string, bytes: number, quota: number, now = new Date()) {
   const day = quotaDay(now);
   if (bytes > quota) throw quotaExceeded(quota, await usedUploadBytes(tx, userId, now));
-  const rows = await tx.$queryRaw<Array<{ bytes: bigint }>>`
+  const rows = await queryRows<{ bytes: bigint }>(tx, Prisma.sql`
     INSERT INTO "UploadUsage" ("userId", "day", "bytes")
     VALUES (${userId}::uuid, ${day}::date, ${bytes}::bigint)
     ON CONFLICT ("userId", "day") DO UPDATE SET "bytes" = "UploadUsage"."bytes" + EXCLUDED."bytes"
     WHERE "UploadUsage"."bytes" + EXCLUDED."bytes" <= ${quota}::bigint
-    RETURNING "bytes"`;
+    RETURNING "bytes"`);
   if (rows.length === 0) throw quotaExceeded(quota, await usedUploadBytes(tx, userId, now));
 }
 

@@ -1,3 +1,4 @@
+import { Prisma, queryRows } from "../db/client";
 import type { Services } from "../trpc/context";
 
 export interface Health {
@@ -13,7 +14,7 @@ export async function checkHealth(services: Services): Promise<Health> {
   const started = performance.now();
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), TIMEOUT_MS).unref());
   try {
-    await Promise.race([services.db.$queryRaw`SELECT 1`, timeout]);
+    await Promise.race([queryRows(services.db, Prisma.sql`SELECT 1`), timeout]);
     return { status: "ok", database: "up", latencyMs: Math.round(performance.now() - started) };
   } catch {
     return { status: "degraded", database: "down", latencyMs: Math.round(performance.now() - started) };
