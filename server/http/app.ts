@@ -1,22 +1,23 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../files/rules";
 import { createUploadthingHandler } from "../files/uploadthing-route";
-import { createCaller, appRouter, type Caller } from "../router";
+import { createCaller, type Caller } from "../router";
 import { createContext, type Context, type RequestInfo, type Services } from "../trpc/context";
 import { describeError } from "../trpc/error-shape";
 import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders, sendHttpError } from "./security";
-import { sendFetchResponse, toFetchHeaders, toFetchRequest } from "./fetch-bridge";
+import { sendFetchResponse, toFetchRequest } from "./fetch-bridge";
+import { nodeHeaders } from "./node-headers";
 import { checkHealth } from "./health";
-import { createLogger, requestLogger, type Logger } from "./logging";
+import { createLogger, logFailure, requestLogger, type Logger } from "./logging";
+import { createTrpcHandler, isTrpcRequest } from "./trpc-handler";
 import { retryAfterOn503, withUnavailableAsResponse } from "./unavailable";
 import { discardUnreadBodies } from "./unread-body";
 
-
-export const MAX_TRPC_BATCH_SIZE = 10;
+export { MAX_TRPC_BATCH_SIZE } from "./trpc-handler";
 
 /** What Remix loaders and actions receive as `context`: the request's tRPC caller and helpers. */
 export interface RemixLoadContext {
@@ -29,7 +30,7 @@ export interface RemixLoadContext {
 
 function requestInfo(req: Request, res: Response): RequestInfo {
   return {
-    headers: toFetchHeaders(req),
+    headers: nodeHeaders(req),
     ip: clientIp(req),
     setCookie: (cookie) => res.append("Set-Cookie", cookie),
   };
@@ -48,12 +49,6 @@ export async function createRemixLoadContext(services: Services, req: Request, r
     },
     cspNonce: String(res.locals.cspNonce ?? ""),
   };
-}
-
-/** Unexpected errors are logged in full; a database that is down, once per request, briefly. */
-function logFailure(logger: Logger, description: ReturnType<typeof describeError>, error: unknown, where: string) {
-  if (description.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, where }, "unexpected error");
-  else if (description.code === "SERVICE_UNAVAILABLE") logger.warn({ where }, "database unavailable");
 }
 
 /** Express 4 ignores rejected promises; this hands them to the error handler below. */
@@ -77,11 +72,32 @@ function shouldCompress(req: Request, res: Response): boolean {
   return !req.path.startsWith("/archivos/") && compression.filter(req, res);
 }
 
-export function createHttpApp(services: Services, options: HttpAppOptions = {}) {
+/** A node:http request listener; `listen` starts a server on it, as Express's app.listen does. */
+export interface HttpApp {
+  (req: IncomingMessage, res: ServerResponse): void;
+  listen(port: number, host: string, onListening?: () => void): http.Server;
+}
+
+/**
+ * /api/trpc goes to its own lean handler (./trpc-handler.ts), everything else through Express:
+ * API calls are the hot path and need none of Express's routing, static files or Remix.
+ */
+export function createHttpApp(services: Services, options: HttpAppOptions = {}): HttpApp {
+  const logger = options.logger ?? createLogger(services.env);
+  const trpc = createTrpcHandler(services, { logger });
+  const pages = createExpressApp(services, logger, options);
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    if (isTrpcRequest(req.url)) trpc(req, res);
+    else pages(req, res);
+  }) as HttpApp;
+  handler.listen = (port, host, onListening) => http.createServer(handler).listen(port, host, onListening);
+  return handler;
+}
+
+function createExpressApp(services: Services, logger: Logger, options: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (services.env.TRUST_PROXY) app.set("trust proxy", 1);
-  const logger = options.logger ?? createLogger(services.env);
 
   app.use(requestLogger(logger));
   app.use(securityHeaders(services.env));
@@ -97,29 +113,6 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}) 
 
   app.use(limitRequestBodies(MAX_UPLOAD_REQUEST_BYTES));
   app.use(discardUnreadBodies());
-
-  app.all(
-    "/api/trpc/*",
-    handleAsync(async (req, res) => {
-      const response = await fetchRequestHandler({
-        endpoint: "/api/trpc",
-        req: toFetchRequest(req, res),
-        router: appRouter,
-        // One HTTP request must not fan out into unbounded work (each call may hash a password).
-        maxBatchSize: MAX_TRPC_BATCH_SIZE,
-        createContext: ({ resHeaders }) =>
-          createContext(services, {
-            headers: toFetchHeaders(req),
-            ip: clientIp(req),
-            setCookie: (cookie) => resHeaders.append("Set-Cookie", cookie),
-          }),
-        onError: ({ error, path }) => {
-          logFailure(req.log, describeError(error, "es"), error.cause ?? error, `trpc ${path ?? "?"}`);
-        },
-      });
-      await sendFetchResponse(res, response);
-    }),
-  );
 
   const uploadthing = createUploadthingHandler(services, {
     // The same session check as every other request: the tRPC context's.

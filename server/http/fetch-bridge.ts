@@ -1,8 +1,9 @@
+import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 /**
- * Express request → fetch Request, for handlers written against the fetch API (tRPC, UploadThing).
+ * Express request → fetch Request, for handlers written against the fetch API (UploadThing).
  * The signal aborts when the client goes away before the response is complete. It listens on the
  * response, which lives as long as this one request: a listener on the socket would stay until a
  * keep-alive connection closes, one more per request.
@@ -23,7 +24,7 @@ export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Reque
   } as RequestInit);
 }
 
-export function toFetchHeaders(req: ExpressRequest): Headers {
+export function toFetchHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));

@@ -56,3 +56,22 @@ export function requestLogger(logger: Logger) {
     }),
   });
 }
+
+/**
+ * The same line requestLogger writes, for requests served outside Express (/api/trpc):
+ * bound to the request id, at error level for a 5xx or a response cut short.
+ */
+export function logRequest(logger: Logger, requestId: string, req: IncomingMessage, res: ServerResponse, durationMs: number) {
+  const aborted = !res.writableFinished;
+  const failed = aborted || res.statusCode >= 500;
+  const level = failed ? "error" : "info";
+  if (!logger.isLevelEnabled(level)) return;
+  const line = { requestId, ...summary(req, res, durationMs), ...(aborted ? { err: new Error("request aborted") } : {}) };
+  logger[level](line, failed ? "request failed" : "request");
+}
+
+/** Unexpected errors are logged in full; a database that is down, once per request, briefly. */
+export function logFailure(logger: Logger, description: { code: string }, error: unknown, where: string) {
+  if (description.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, where }, "unexpected error");
+  else if (description.code === "SERVICE_UNAVAILABLE") logger.warn({ where }, "database unavailable");
+}

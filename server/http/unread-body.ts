@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 
 /**
@@ -10,14 +11,18 @@ import type { NextFunction, Request, Response } from "express";
  * otherwise keep queueing chunks that nobody reads. Node does the same on its own (`_dump`)
  * only when nobody ever touched the body.
  */
+export function discardUnreadBody(req: IncomingMessage, res: ServerResponse) {
+  res.once("finish", () => {
+    if (req.complete || req.destroyed) return;
+    req.removeAllListeners("data");
+    req.on("data", () => {});
+    req.resume();
+  });
+}
+
 export function discardUnreadBodies() {
   return (req: Request, res: Response, next: NextFunction) => {
-    res.once("finish", () => {
-      if (req.complete || req.destroyed) return;
-      req.removeAllListeners("data");
-      req.on("data", () => {});
-      req.resume();
-    });
+    discardUnreadBody(req, res);
     next();
   };
 }

@@ -9,7 +9,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** The cookie wins (an explicit choice), then Accept-Language, then Spanish. */
-export function resolveLocale(headers: Headers): Locale {
+export function resolveLocale(headers: { get(name: string): string | null }): Locale {
   const fromCookie = readCookie(headers.get("cookie"), LOCALE_COOKIE);
   if (isLocale(fromCookie)) return fromCookie;
   const accepted = (headers.get("accept-language") ?? "")

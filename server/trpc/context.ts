@@ -19,9 +19,10 @@ export interface Services {
   files: FileService;
 }
 
-/** What the transport (Express for Remix pages, the fetch adapter for /api/trpc) knows of a request. */
+/** What the transport (Express for Remix pages, server/http/trpc-handler.ts for /api/trpc) knows of a request. */
 export interface RequestInfo {
-  headers: Headers;
+  /** A fetch Headers, or node's headers read through server/http/node-headers.ts. */
+  headers: { get(name: string): string | null };
   ip: string;
   /** Adds a Set-Cookie header to whatever response this request ends with. */
   setCookie(cookie: string): void;
