@@ -63,6 +63,30 @@ function chooseEncoding(accept: string | undefined): "br" | "gzip" | null {
   return gz > 0 ? "gzip" : null;
 }
 
+/** The body as text, read when tRPC asks for it (after the procedure's checks, or never). */
+function readText(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.once("error", reject);
+  });
+}
+
+/**
+ * For a request without a body or with a JSON one, what tRPC's resolveResponse reads of a fetch
+ * Request (method, url, headers, signal and, for JSON, text()), without building one: an undici
+ * Request and its web stream cost more than the rest of the transport. Multipart and binary
+ * bodies (file uploads) get a real Request, whose body streams (null here).
+ */
+function lightRequest(req: IncomingMessage, url: string, headers: ReturnType<typeof nodeHeaders>, signal: AbortSignal): Request | null {
+  const base = { method: req.method, url, headers, signal };
+  if (isSafeMethod(req.method)) return base as unknown as Request;
+  const type = headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
+  if (type !== "application/json") return null;
+  return { ...base, text: () => readText(req) } as unknown as Request;
+}
+
 interface TrpcHandlerOptions {
   logger: Logger;
 }
@@ -118,16 +142,13 @@ export function createTrpcHandler(services: Services, options: TrpcHandlerOption
     res.once("close", () => {
       if (!res.writableFinished) controller.abort();
     });
-    const request = isSafeMethod(req.method)
-      ? // Without a body, tRPC reads only these members (resolveResponse: method, url, headers, signal).
-        ({ method: req.method, url, headers, signal: controller.signal } as unknown as Request)
-      : new Request(url, {
-          method: req.method,
-          headers: toFetchHeaders(req),
-          signal: controller.signal,
-          body: Readable.toWeb(req) as ReadableStream,
-          duplex: "half",
-        } as RequestInit);
+    const request = lightRequest(req, url, headers, controller.signal) ?? new Request(url, {
+      method: req.method,
+      headers: toFetchHeaders(req),
+      signal: controller.signal,
+      body: Readable.toWeb(req) as ReadableStream,
+      duplex: "half",
+    } as RequestInit);
 
     const response = await resolveResponse({
       router: appRouter,
