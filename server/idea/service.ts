@@ -1,6 +1,6 @@
 import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/policy";
-import { inTransaction, type DbClient } from "../db/client";
+import { inTransaction, queryRows, type DbClient } from "../db/client";
 import { withConstraintMessages } from "../db/errors";
 import type { BlobRef } from "../files/stores";
 import { AppError, fieldError } from "../trpc/errors";
@@ -95,7 +95,7 @@ export async function updateIdea(db: DbClient, actor: Actor, input: UpdateIdeaIn
 export async function listIdeas(db: DbClient, input: ListIdeasInput) {
   const ranked = Boolean(input.q) && input.sort === "relevance";
   const after = input.cursor ? decodeCursor(input.cursor, { ranked }) : null;
-  const rows = await db.$queryRaw<IdeaListRow[]>(ideaListQuery(input, after, input.limit + 1));
+  const rows = await queryRows<IdeaListRow>(db, ideaListQuery(input, after, input.limit + 1));
   const hasMore = rows.length > input.limit;
   const items = hasMore ? rows.slice(0, input.limit) : rows;
   const last = items.at(-1);
@@ -114,7 +114,7 @@ export async function listOwnIdeas(db: DbClient, userId: string, input: { cursor
 
 /** The idea with everything its page shows, in one statement; who may see it is the policy's business ("idea.view"). */
 export async function findIdea(db: DbClient, id: string): Promise<IdeaDetail | null> {
-  const [idea] = await db.$queryRaw<IdeaDetail[]>(ideaDetailQuery(id));
+  const [idea] = await queryRows<IdeaDetail>(db, ideaDetailQuery(id));
   return idea ?? null;
 }
 
