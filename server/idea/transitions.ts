@@ -21,15 +21,17 @@ interface LockedIdea {
   coauthors: { id: string; status: "INVITED" | "ACCEPTED" | "DECLINED" }[];
 }
 
-/** Reads the idea and locks its row until the transaction ends: decisions on one idea queue up. */
+/**
+ * Locks the idea's row until the transaction ends (decisions, edits, invitations and reports of
+ * one idea queue up), then reads it. Two statements on purpose: a subquery in the locking
+ * statement would use the snapshot taken before the wait, and miss co-authors changed meanwhile.
+ */
 export async function lockIdea(tx: DbClient, ideaId: string): Promise<LockedIdea | null> {
-  const [row] = await tx.$queryRaw<LockedIdea[]>(Prisma.sql`
-    SELECT i."status", i."hiddenFromStatus", i."authorId",
-           COALESCE((SELECT json_agg(json_build_object('id', c."userId", 'status', c."status"))
-                       FROM "IdeaCoauthor" c WHERE c."ideaId" = i."id"), '[]'::json) AS "coauthors"
-      FROM "Idea" i WHERE i."id" = ${ideaId}::uuid
-       FOR UPDATE OF i`);
-  return row ?? null;
+  const [row] = await tx.$queryRaw<Omit<LockedIdea, "coauthors">[]>(Prisma.sql`
+    SELECT i."status", i."hiddenFromStatus", i."authorId" FROM "Idea" i WHERE i."id" = ${ideaId}::uuid FOR UPDATE`);
+  if (!row) return null;
+  const coauthors = await tx.ideaCoauthor.findMany({ where: { ideaId }, select: { userId: true, status: true } });
+  return { ...row, coauthors: coauthors.map((c) => ({ id: c.userId, status: c.status })) };
 }
 
 function transitionActor(actor: Actor | null, idea: LockedIdea): TransitionActor | null {
