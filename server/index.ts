@@ -32,7 +32,7 @@ async function main() {
 
   const db = createDb(database.url, { maxConnections: database.embedded ? 8 : 20, embedded: database.embedded });
   if (shouldSeedDemo(env)) {
-    await seedDemoData(db);
+    await seedDemoData(db, { reportHideThreshold: env.REPORT_HIDE_THRESHOLD });
   }
 
   const remixBuild = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

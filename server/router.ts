@@ -1,16 +1,24 @@
+import { auditRouter } from "./audit/router";
 import { authRouter } from "./auth/router";
+import { coauthorRouter } from "./coauthor/router";
 import { fileRouter } from "./files/router";
 import { ideaRouter } from "./idea/router";
+import { moderationRouter } from "./moderation/router";
 import { membershipRouter, organizationRouter } from "./organization/router";
+import { reportRouter } from "./report/router";
 import { createCallerFactory, router } from "./trpc/init";
 
 /** Every domain operation of Cocrea; one sub-router per folder of server/. */
 export const appRouter = router({
   auth: authRouter,
   idea: ideaRouter,
+  coauthor: coauthorRouter,
   file: fileRouter,
   organization: organizationRouter,
   membership: membershipRouter,
+  report: reportRouter,
+  moderation: moderationRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseNit } from "../server/organization/nit";
 import { DEMO_ACCOUNTS, seedDemoData } from "../server/seed/demo";
-import { callerFor, useTestServices } from "./support/callers";
+import { DEMO_NEIGHBOURS } from "../server/seed/lifecycle";
+import type { Caller } from "../server/router";
+import { callerFor, callerOfUser, useTestServices } from "./support/callers";
 
 const suite = useTestServices();
 
@@ -17,7 +19,8 @@ describe("demo data", () => {
     const first = await counts();
     await seedDemoData(suite.db);
     expect(await counts()).toEqual(first);
-    expect(first).toMatchObject({ users: 4, organizations: 4, memberships: 4 });
+    // The four logins and the community members who post and report.
+    expect(first).toMatchObject({ users: DEMO_ACCOUNTS.length + DEMO_NEIGHBOURS.length, organizations: 4, memberships: 4 });
     expect(first.ideas).toBeGreaterThanOrEqual(5);
   });
 
@@ -34,9 +37,50 @@ describe("demo data", () => {
     }
   });
 
+  it("shows the lifecycle: ideas in every state, a review queue and a reported queue with one idea hidden by reports", async () => {
+    const byStatus = await suite.db.idea.groupBy({ by: ["status"], _count: true });
+    const counts = Object.fromEntries(byStatus.map((g) => [g.status, g._count]));
+    for (const status of ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "REJECTED", "PUBLISHED", "IN_DEVELOPMENT", "INCUBATED", "ARCHIVED", "HIDDEN"]) {
+      expect(counts[status], status).toBeGreaterThanOrEqual(1);
+    }
+    expect(counts.SUBMITTED).toBeGreaterThanOrEqual(3);
+
+    const secretariat = await signedIn("secretaria@cocrea.demo");
+    const queues = await secretariat.moderation.queues();
+    expect(queues.find((q) => q.id === "review")!.count).toBe(counts.SUBMITTED);
+    const reported = await secretariat.moderation.queue({ queue: "reported" });
+    expect(reported.items.map((i) => i.status).sort()).toEqual(["HIDDEN", "PUBLISHED"]);
+    const hidden = reported.items.find((i) => i.status === "HIDDEN")!;
+    expect(hidden.reports!.count).toBe(3);
+
+    // Its history says why, as the platform would have written it, and the audit log agrees.
+    const history = await secretariat.idea.history({ id: hidden.id });
+    expect(history.map((e) => e.toStatus)).toEqual(["DRAFT", "SUBMITTED", "PUBLISHED", "HIDDEN"]);
+    expect(history.at(-1)).toMatchObject({ actor: null, reason: "Oculta automáticamente tras 3 reportes: spam, fuera de tema. La Secretaría la revisará." });
+    const audit = await secretariat.audit.list({ subjectId: hidden.id });
+    expect(audit.items.map((e) => e.action)).toEqual(["idea.autoHide", "idea.transition"]);
+
+    // Every move by the Secretariat or the platform has its audit entry, at the same moment.
+    const transitions = await suite.db.ideaEvent.findMany({ where: { kind: "TRANSITION", OR: [{ actorId: null }, { actor: { role: "SECRETARIAT" } }] } });
+    const entries = await suite.db.auditEntry.findMany({ where: { subjectType: "Idea" } });
+    expect(entries.map((e) => `${e.subjectId} ${e.createdAt.toISOString()}`).sort()).toEqual(
+      transitions.map((e) => `${e.ideaId} ${e.createdAt.toISOString()}`).sort(),
+    );
+
+    // The authors of a decision with a reason read it; the public list does not show hidden or rejected ideas.
+    const { caller: visitor } = await callerFor(suite.services);
+    const listed = await visitor.idea.list({ limit: 50 });
+    expect(listed.items.map((i) => i.status).every((s) => ["PUBLISHED", "IN_DEVELOPMENT", "INCUBATED"].includes(s))).toBe(true);
+  });
+
   it.each(DEMO_ACCOUNTS.map((a) => [a.role, a] as const))("prints a %s login that really works", async (_role, account) => {
     const { caller } = await callerFor(suite.services, { ip: `198.18.0.${DEMO_ACCOUNTS.indexOf(account) + 1}` });
     const user = await caller.auth.login({ email: account.email, password: account.password });
     expect(user.role).toBe(account.role);
   });
 });
+
+async function signedIn(email: string): Promise<Caller> {
+  const user = await suite.db.user.findUniqueOrThrow({ where: { email } });
+  return callerOfUser(suite.services, user.id);
+}

@@ -18,9 +18,11 @@ export function ErrorPage({ notFound }: { notFound: boolean }) {
     ? t("error.notFoundTitle")
     : status === 503
       ? t("error.unavailableTitle")
-      : status >= 400 && status < 500
-        ? t("error.requestTitle")
-        : t("error.title");
+      : status === 403
+        ? t("error.forbiddenTitle")
+        : status >= 400 && status < 500
+          ? t("error.requestTitle")
+          : t("error.title");
   return (
     <section className="page narrow" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>

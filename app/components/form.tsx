@@ -21,6 +21,8 @@ export interface ControlProps extends ControlConstraints {
 
 export interface FieldProps {
   name: string;
+  /** The control's id when a page shows the same form several times; `field-<name>` otherwise. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
@@ -32,9 +34,8 @@ export interface FieldProps {
 }
 
 /** Label, hint and error wired to the control with ids, so screen readers announce all three. */
-export function Field({ name, label, hint, error, required, constraints, defaultValue, children }: FieldProps) {
+export function Field({ name, id = `field-${name}`, label, hint, error, required, constraints, defaultValue, children }: FieldProps) {
   const { t } = useTranslation();
-  const id = `field-${name}`;
   const describedBy = describedByOf(id, hint, error);
   return (
     <div className={error ? "field has-error" : "field"}>
@@ -63,6 +64,8 @@ function describedByOf(id: string, hint?: string, error?: string): string | unde
 
 export interface ChoiceFieldProps {
   name: string;
+  /** The first radio's id, as Field's `id`. */
+  id?: string;
   legend: string;
   error?: string;
   required?: boolean;
@@ -75,9 +78,8 @@ export interface ChoiceFieldProps {
  * A group of radio buttons under a legend, with the same error wiring as Field. The first radio
  * carries `field-<name>`, so the error summary's link lands in the group.
  */
-export function ChoiceField({ name, legend, error, required, options, defaultValue }: ChoiceFieldProps) {
+export function ChoiceField({ name, id = `field-${name}`, legend, error, required, options, defaultValue }: ChoiceFieldProps) {
   const { t } = useTranslation();
-  const id = `field-${name}`;
   return (
     <fieldset className={error ? "field has-error" : "field"} aria-describedby={describedByOf(id, undefined, error)}>
       <legend>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/idea-status";
 import { formatDate, type Locale } from "~/i18n";
 
 export interface IdeaCardData {
@@ -7,6 +8,7 @@ export interface IdeaCardData {
   title: string;
   summary: string;
   sector: string;
+  status: string;
   createdAt: string;
   publishedAt: string | null;
   author: { name: string };
@@ -19,7 +21,9 @@ export function IdeaCard({ idea, headingLevel = 3 }: { idea: IdeaCardData; headi
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="card idea-card">
-      <p className="tag">{t(`sector.${idea.sector}` as never)}</p>
+      <p className="tags">
+        <span className="tag">{t(`sector.${idea.sector}` as never)}</span> <StatusBadge status={idea.status} />
+      </p>
       <Heading className="card-title">
         <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
       </Heading>

@@ -72,6 +72,15 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
                       <span className="visually-hidden">{t("account.signedInAs", { name: user.name })}</span>
                       <span aria-hidden="true">{user.name}</span>
                     </li>
+                    {user.role !== "SECRETARIAT" ? (
+                      <li>
+                        <NavLink to="/mis-ideas">{t("nav.myIdeas")}</NavLink>
+                      </li>
+                    ) : (
+                      <li>
+                        <NavLink to="/moderacion">{t("nav.moderation")}</NavLink>
+                      </li>
+                    )}
                     <li>
                       <Link to="/salir">{t("account.logout")}</Link>
                     </li>

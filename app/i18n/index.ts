@@ -35,3 +35,8 @@ export const htmlLang = (locale: Locale) => HTML_LANG[locale];
 export function formatDate(value: string | Date, locale: Locale): string {
   return new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: "long", timeZone: TIME_ZONE }).format(new Date(value));
 }
+
+/** Date and time, for histories where several things happen on one day. */
+export function formatDateTime(value: string | Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(value));
+}

@@ -160,4 +160,5 @@ function limitsOf(node: JsonSchemaNode): ControlConstraints {
 
 // Routes reach the procedures' schemas through this module, so the browser build never bundles zod.
 export { loginInput, registerInput } from "../../server/auth/schemas";
-export { ideaFields } from "../../server/idea/schemas";
+export { ideaFields, ideaFormFields } from "../../server/idea/schemas";
+export { leaveIdeaInput } from "../../server/coauthor/schemas";

@@ -1,17 +1,30 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/form";
+import { IdeaAuthorPanel, IdeaDecision, IdeaInvitation } from "~/components/idea-author-panel";
+import { IdeaCoauthors } from "~/components/idea-coauthors";
+import { IdeaHistory } from "~/components/idea-history";
+import { StatusBadge } from "~/components/idea-status";
+import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-form";
+import { IdeaReportForm } from "~/components/idea-report-form";
 import { formatDate, type Locale } from "~/i18n";
+import { ideaPageAction, loadIdeaPage } from "~/lib/idea-page.server";
+import { ideaPageModeration } from "~/lib/moderation.server";
 import { formatSize } from "../../server/files/rules";
 import { pageMeta } from "~/lib/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, data?.idea.title);
 
+/** What `?aviso=` may announce after a form of this page or the idea form (the copy is `ideaNotice.<aviso>`). */
+const NOTICES = ["enviada", "borrador", "guardada", "retirada", "invitada", "quitada", "aceptada"] as const;
+
 export async function loader({ context, params }: LoaderFunctionArgs) {
   try {
-    const idea = await context.caller.idea.byId({ id: params.id ?? "" });
-    return json({ idea });
+    const page = await loadIdeaPage(context, params.id);
+    // Reporting it, or the Secretariat's decisions on it (app/lib/moderation.server.ts).
+    return json({ ...page, moderation: await ideaPageModeration(context, page.idea) });
   } catch (error) {
     const { httpStatus } = context.describeError(error);
     // A malformed id is as absent as an unknown one.
@@ -20,31 +33,65 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   }
 }
 
+export async function action({ context, params, request }: ActionFunctionArgs) {
+  return ideaPageAction(context, request, params.id ?? "");
+}
+
 export default function IdeaPage() {
   const { t, i18n } = useTranslation();
-  const { idea } = useLoaderData<typeof loader>();
+  const { idea, viewer, history, decision, moderation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
+  const notice = NOTICES.find((n) => n === params.get("aviso"));
+  const locale = i18n.language as Locale;
+  const accepted = idea.coauthors.filter((c) => c.status === "ACCEPTED");
   return (
     <article className="page narrow" aria-labelledby="idea-title">
       <p>
         <Link to="/ideas">← {t("idea.back")}</Link>
       </p>
-      {params.get("creada") ? (
+      {notice ? (
         <p className="notice" role="status">
-          {t("idea.created")}
+          {t(`ideaNotice.${notice}`)}
         </p>
       ) : null}
-      <p className="tag">{t(`sector.${idea.sector}` as never)}</p>
-      {idea.status !== "PUBLISHED" ? <p className="tag">{t(`ideaStatus.${idea.status}` as never)}</p> : null}
+      {result ? (
+        <ErrorSummary title={t("form.errorSummary")} message={result.message} fieldErrors={result.fieldErrors} labels={{ email: t("coauthors.email") }} />
+      ) : null}
+      <p className="tags">
+        <span className="tag">{t(`sector.${idea.sector}` as never)}</span> <StatusBadge status={idea.status} />
+      </p>
       <h1 id="idea-title">{idea.title}</h1>
       <p className="meta">
-        {t("ideas.by", { name: idea.author.name })} ·{" "}
+        {accepted.length > 0
+          ? t("ideas.byWith", { name: idea.author.name, coauthors: accepted.map((c) => c.name).join(", ") })
+          : t("ideas.by", { name: idea.author.name })}
+        {idea.organization ? <> · {t("ideas.onBehalfOf", { organization: idea.organization.name })}</> : null}
         {idea.publishedAt ? (
-          <time dateTime={idea.publishedAt}>{t("ideas.published", { date: formatDate(idea.publishedAt, i18n.language as Locale) })}</time>
-        ) : idea.submittedAt ? (
-          <time dateTime={idea.submittedAt}>{t("ideas.submitted", { date: formatDate(idea.submittedAt, i18n.language as Locale) })}</time>
+          <>
+            {" · "}
+            <time dateTime={idea.publishedAt}>{t("ideas.published", { date: formatDate(idea.publishedAt, locale) })}</time>
+          </>
+        ) : idea.submittedAt && viewer.isContributor ? (
+          <>
+            {" · "}
+            <time dateTime={idea.submittedAt}>{t("ideas.submitted", { date: formatDate(idea.submittedAt, locale) })}</time>
+          </>
         ) : null}
       </p>
+      {decision && viewer.isContributor ? <IdeaDecision decision={decision} /> : null}
+      {viewer.isContributor ? (
+        <IdeaAuthorPanel
+          ideaId={idea.id}
+          status={idea.status}
+          canEdit={viewer.canEdit}
+          canSubmit={viewer.canSubmit}
+          canWithdraw={viewer.canWithdraw}
+          busy={busy}
+        />
+      ) : null}
+      {viewer.coauthorship === "INVITED" ? <IdeaInvitation busy={busy} /> : null}
       <p className="lead">{idea.summary}</p>
       <h2>{t("idea.problem")}</h2>
       <p className="prose">{idea.problem}</p>
@@ -62,6 +109,28 @@ export default function IdeaPage() {
           </ul>
         </section>
       ) : null}
+      <IdeaCoauthors
+        coauthors={idea.coauthors}
+        canManage={viewer.canManageCoauthors}
+        canLeave={viewer.coauthorship === "ACCEPTED"}
+        showPending={viewer.isContributor}
+        busy={busy}
+        inviteError={result?.fieldErrors.email}
+        inviteEmail={typeof result?.values.email === "string" ? result.values.email : undefined}
+      />
+      {history ? <IdeaHistory events={history} /> : null}
+      {moderation.secretariat ? (
+        <div id="moderacion">
+          <ModerationNotice />
+          <IdeaDecisionForm
+            idea={idea}
+            {...moderation.secretariat}
+            action={`/moderacion/ideas/${idea.id}`}
+            redirectTo={`/ideas/${idea.id}#moderacion`}
+          />
+        </div>
+      ) : null}
+      {moderation.report ? <IdeaReportForm ideaId={idea.id} report={moderation.report} /> : null}
     </article>
   );
 }

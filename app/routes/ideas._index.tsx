@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { IdeaCard } from "~/components/idea-card";
 import { titledPage } from "~/lib/meta";
 import { Sector } from "../../server/db/generated/enums";
+import { IDEA_SORTS, LIST_STATES, ideaListFilters } from "~/lib/idea-list.server";
 
 export const meta = titledPage("nav.ideas");
 
@@ -12,15 +13,12 @@ const SECTORS = Object.values(Sector);
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const filters = {
-    q: params.get("q")?.trim().slice(0, 100) || undefined,
-    // An unknown sector in a hand-edited URL means "all sectors", not an error page.
-    sector: SECTORS.find((s) => s === params.get("sector")),
-  };
+  const filters = ideaListFilters(params);
   const cursor = params.get("cursor") || undefined;
   try {
     const page = await context.caller.idea.list({ ...filters, cursor, limit: 12 });
-    return json({ ...page, filters });
+    // The choices come with the data: the lifecycle module stays out of the browser bundle.
+    return json({ ...page, filters, states: LIST_STATES, sorts: IDEA_SORTS });
   } catch (error) {
     // A hand-edited or truncated link (control characters in the search, a broken page cursor):
     // the error page says what is wrong with it.
@@ -32,10 +30,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function IdeasPage() {
   const { t } = useTranslation();
-  const { items, nextCursor, filters } = useLoaderData<typeof loader>();
+  const { items, nextCursor, filters, states, sorts } = useLoaderData<typeof loader>();
   const nextParams = new URLSearchParams();
   if (filters.q) nextParams.set("q", filters.q);
   if (filters.sector) nextParams.set("sector", filters.sector);
+  if (filters.status) nextParams.set("estado", filters.status);
+  if (filters.sort !== "newest") nextParams.set("orden", filters.sort);
   if (nextCursor) nextParams.set("cursor", nextCursor);
   return (
     <section className="page" aria-labelledby="ideas-title">
@@ -63,6 +63,30 @@ export default function IdeasPage() {
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="estado">{t("ideas.state")}</label>
+          <select id="estado" name="estado" defaultValue={filters.status ?? ""}>
+            <option value="">{t("ideas.currentStates")}</option>
+            {states.map((s) => (
+              <option key={s} value={s}>
+                {t(`ideaStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="orden">{t("ideas.sort")}</label>
+          <select id="orden" name="orden" defaultValue={filters.sort} aria-describedby="orden-hint">
+            {sorts.map((s) => (
+              <option key={s} value={s}>
+                {t(`ideas.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id="orden-hint">
+            {t("ideas.sortHint")}
+          </p>
         </div>
         <button type="submit" className="secondary">
           {t("ideas.apply")}

@@ -1,4 +1,32 @@
 /** API messages of the ideas lifecycle, co-authors, reports and moderation (merged in ./messages.ts). */
+/**
+ * The idea states' names: nested into the messages below, and the same words the UI's
+ * dictionaries show (the ideas.ts dictionaries spread these), so a state is named one way everywhere.
+ */
+export const ideaStatusNamesEs = {
+  "ideaStatus.DRAFT": "Borrador",
+  "ideaStatus.SUBMITTED": "En revisión",
+  "ideaStatus.PUBLISHED": "Publicada",
+  "ideaStatus.CHANGES_REQUESTED": "Con cambios solicitados",
+  "ideaStatus.REJECTED": "Rechazada",
+  "ideaStatus.IN_DEVELOPMENT": "En desarrollo",
+  "ideaStatus.INCUBATED": "Incubada",
+  "ideaStatus.ARCHIVED": "Archivada",
+  "ideaStatus.HIDDEN": "Oculta",
+} as const;
+
+export const ideaStatusNamesEn: Record<keyof typeof ideaStatusNamesEs, string> = {
+  "ideaStatus.DRAFT": "Draft",
+  "ideaStatus.SUBMITTED": "Under review",
+  "ideaStatus.PUBLISHED": "Published",
+  "ideaStatus.CHANGES_REQUESTED": "Changes requested",
+  "ideaStatus.REJECTED": "Rejected",
+  "ideaStatus.IN_DEVELOPMENT": "In development",
+  "ideaStatus.INCUBATED": "Incubated",
+  "ideaStatus.ARCHIVED": "Archived",
+  "ideaStatus.HIDDEN": "Hidden",
+};
+
 export const ideaMessagesEs = {
   "idea.notDraft": "Solo puedes editar una idea en borrador o con cambios solicitados. Esta idea está «$t(ideaStatus.{{status}})».",
   "idea.transitionNotAllowed": "Una idea «$t(ideaStatus.{{from}})» no puede pasar a «$t(ideaStatus.{{to}})».",
@@ -13,23 +41,25 @@ export const ideaMessagesEs = {
   "coauthor.invitationNotFound": "No tienes una invitación pendiente para esta idea.",
   "coauthor.notFound": "Esa persona no es coautora ni está invitada a esta idea.",
   "coauthor.tooMany": "Una idea puede tener como máximo {{max}} coautores.",
+  "coauthor.notCoauthor": "No eres coautor(a) de esta idea.",
   "report.alreadyReported": "Ya reportaste esta idea. La Secretaría revisará tu reporte.",
-  "report.ownIdea": "No puedes reportar una idea de la que eres autor(a).",
+  "report.ownIdea": "No puedes reportar una idea de la que eres autor(a) o coautor(a), ni una a la que te invitaron.",
+  "report.secretariat": "La Secretaría no reporta ideas: puede ocultarlas directamente desde Moderación.",
   "report.notPublic": "Solo se pueden reportar ideas publicadas.",
   "report.detailsRequired": "Cuéntanos qué pasa: con el motivo «Otro» la descripción es obligatoria.",
   "report.noneOpen": "Esta idea no tiene reportes pendientes.",
+  "report.autoHideReason": "Oculta automáticamente tras {{count}} reportes: {{reasons}}. La Secretaría la revisará.",
+  "reportReason.SPAM": "spam",
+  "reportReason.OFFENSIVE": "contenido ofensivo",
+  "reportReason.OFF_TOPIC": "fuera de tema",
+  "reportReason.PERSONAL_DATA": "datos personales expuestos",
+  "reportReason.OTHER": "otro motivo",
   "moderation.notHidden": "Esta idea no está oculta.",
+  "moderation.resolveReportsFirst": "Esta idea tiene reportes pendientes: resuélvelos primero (descartarlos la restaura).",
+  "moderation.forbidden": "Solo la Secretaría TIC, Ciencia e Innovación puede moderar ideas y ver el registro de auditoría.",
   "audit.appendOnly": "El registro de auditoría no se puede modificar ni borrar.",
   // State names, nested into the messages above as $t(ideaStatus.<STATE>).
-  "ideaStatus.DRAFT": "Borrador",
-  "ideaStatus.SUBMITTED": "En revisión",
-  "ideaStatus.PUBLISHED": "Publicada",
-  "ideaStatus.CHANGES_REQUESTED": "Con cambios solicitados",
-  "ideaStatus.REJECTED": "Rechazada",
-  "ideaStatus.IN_DEVELOPMENT": "En desarrollo",
-  "ideaStatus.INCUBATED": "Incubada",
-  "ideaStatus.ARCHIVED": "Archivada",
-  "ideaStatus.HIDDEN": "Oculta",
+  ...ideaStatusNamesEs,
 } as const;
 
 export const ideaMessagesEn: Record<keyof typeof ideaMessagesEs, string> = {
@@ -46,21 +76,23 @@ export const ideaMessagesEn: Record<keyof typeof ideaMessagesEs, string> = {
   "coauthor.invitationNotFound": "You have no pending invitation for this idea.",
   "coauthor.notFound": "That person is neither a co-author of nor invited to this idea.",
   "coauthor.tooMany": "An idea can have at most {{max}} co-authors.",
+  "coauthor.notCoauthor": "You are not a co-author of this idea.",
   "report.alreadyReported": "You have already reported this idea. The Secretariat will review your report.",
-  "report.ownIdea": "You cannot report an idea you authored.",
+  "report.ownIdea": "You cannot report an idea you author or co-author, nor one you were invited to.",
+  "report.secretariat": "The Secretariat does not report ideas: it can hide them directly from Moderation.",
   "report.notPublic": "Only published ideas can be reported.",
   "report.detailsRequired": "Tell us what is wrong: with the reason “Other” a description is required.",
   "report.noneOpen": "This idea has no open reports.",
+  "report.autoHideReason": "Hidden automatically after {{count}} reports: {{reasons}}. The Secretariat will review it.",
+  "reportReason.SPAM": "spam",
+  "reportReason.OFFENSIVE": "offensive content",
+  "reportReason.OFF_TOPIC": "off topic",
+  "reportReason.PERSONAL_DATA": "personal data exposed",
+  "reportReason.OTHER": "another reason",
   "moderation.notHidden": "This idea is not hidden.",
+  "moderation.resolveReportsFirst": "This idea has open reports: resolve them first (dismissing them restores it).",
+  "moderation.forbidden": "Only the Secretariat of ICT, Science and Innovation can moderate ideas and read the audit log.",
   "audit.appendOnly": "The audit log cannot be changed or deleted.",
-  "ideaStatus.DRAFT": "Draft",
-  "ideaStatus.SUBMITTED": "Under review",
-  "ideaStatus.PUBLISHED": "Published",
-  "ideaStatus.CHANGES_REQUESTED": "Changes requested",
-  "ideaStatus.REJECTED": "Rejected",
-  "ideaStatus.IN_DEVELOPMENT": "In development",
-  "ideaStatus.INCUBATED": "Incubated",
-  "ideaStatus.ARCHIVED": "Archived",
-  "ideaStatus.HIDDEN": "Hidden",
+  ...ideaStatusNamesEn,
 };
 

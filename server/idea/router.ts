@@ -1,3 +1,4 @@
+import { can } from "../authz/policy";
 import { policyProcedure, protectedProcedure, publicProcedure, recordProcedure, router } from "../trpc/init";
 import {
   createIdeaInput,
@@ -42,7 +43,13 @@ export const ideaRouter = router({
   list: publicProcedure.input(listIdeasInput).query(({ ctx, input }) => listIdeas(ctx.db, input)),
   /** Ideas the caller authors or co-authors (or is invited to), in every state. */
   mine: protectedProcedure.input(ownIdeasInput).query(({ ctx, input }) => listOwnIdeas(ctx.db, ctx.user.id, input)),
-  byId: ideaRecord("idea.view").query(({ ctx }) => ctx.record),
+  /** Pending invitations are the authors' business: others see only who accepted to co-author. */
+  byId: ideaRecord("idea.view").query(({ ctx }) => {
+    const { record } = ctx;
+    if (can(ctx.actor, "idea.edit", record) || can(ctx.actor, "moderation.act", null)) return record;
+    const own = ctx.actor?.id;
+    return { ...record, coauthors: record.coauthors.filter((c) => c.status === "ACCEPTED" || c.id === own) };
+  }),
   /** Creation, edits and changes of state with who, when and why: authors and the Secretariat. */
   history: ideaRecord("idea.history").query(({ ctx }) => ideaHistory(ctx.db, ctx.record.id)),
 });

@@ -30,7 +30,12 @@ export const updateIdeaInput = ideaFields.extend({
   attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
   /** Attached files to remove. */
   removeAttachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
+  /** Send it to the Secretariat's review with these changes, in the same transaction. */
+  submit: z.boolean().default(false),
 });
+
+/** The fields of the idea form (new and edit pages): the idea's text and on whose behalf it is posted. */
+export const ideaFormFields = ideaFields.extend({ organizationId: organizationField });
 
 export const reasonField = z.string().trim().max(2000).optional();
 
@@ -69,4 +74,5 @@ export const ideaDecisionInput = z.object({
 export type IdeaFields = z.infer<typeof ideaFields>;
 export type CreateIdeaInput = z.infer<typeof createIdeaInput>;
 export type UpdateIdeaInput = z.infer<typeof updateIdeaInput>;
+export type IdeaFormFields = z.infer<typeof ideaFormFields>;
 export type ListIdeasInput = z.infer<typeof listIdeasInput>;

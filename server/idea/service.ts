@@ -2,6 +2,7 @@ import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/policy";
 import { inTransaction, queryRows, type DbClient } from "../db/client";
 import { withConstraintMessages } from "../db/errors";
+import { MAX_ATTACHMENTS } from "../files/rules";
 import type { BlobRef } from "../files/stores";
 import { AppError, fieldError } from "../trpc/errors";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
@@ -64,12 +65,13 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
 
 /**
  * Saves an author's or co-author's changes to a DRAFT or CHANGES_REQUESTED idea: fields,
- * organization, new attachments and removed ones, and an EDITED history event. Once submitted
+ * organization, new attachments and removed ones, and an EDITED history event (then, with
+ * `submit`, the move to SUBMITTED, atomically). Once submitted
  * or published an idea is no longer edited (withdraw a submission to edit it again). Returns
  * where the removed attachments' bytes are: the caller deletes them once its transaction commits.
  */
 export async function updateIdea(db: DbClient, actor: Actor, input: UpdateIdeaInput): Promise<{ idea: IdeaDetail; removedBlobs: BlobRef[] }> {
-  const { id, attachmentIds, removeAttachmentIds, organizationId, ...fields } = input;
+  const { id, attachmentIds, removeAttachmentIds, organizationId, submit, ...fields } = input;
   return withConstraintMessages(() =>
     inTransaction(db, async (tx) => {
       const idea = await lockIdea(tx, id);
@@ -77,7 +79,9 @@ export async function updateIdea(db: DbClient, actor: Actor, input: UpdateIdeaIn
       authorize(actor, "idea.view", idea, { hideAs: "idea.notFound" });
       authorize(actor, "idea.edit", idea);
       if (!isEditableState(idea.status)) throw new AppError("CONFLICT", "idea.notDraft", { status: idea.status });
-      checkOrganization(actor, organizationId);
+      // A co-author outside the idea's organization keeps it as it is; only choosing one needs membership.
+      const current = await tx.idea.findUniqueOrThrow({ where: { id }, select: { organizationId: true } });
+      if ((organizationId ?? null) !== current.organizationId) checkOrganization(actor, organizationId);
       await tx.idea.update({ where: { id }, data: { ...fields, organizationId: organizationId ?? null } });
       const removedBlobs =
         removeAttachmentIds.length > 0
@@ -85,7 +89,12 @@ export async function updateIdea(db: DbClient, actor: Actor, input: UpdateIdeaIn
           : [];
       if (removedBlobs.length > 0) await tx.storedFile.deleteMany({ where: { id: { in: removedBlobs.map((f) => f.id) } } });
       await claimAttachments(tx, id, actor.id, attachmentIds);
+      // The limit is per idea, not per upload: files added over several edits count together.
+      if (attachmentIds.length > 0 && (await tx.storedFile.count({ where: { ideaId: id } })) > MAX_ATTACHMENTS) {
+        throw fieldError("attachmentIds", "file.tooMany", { max: MAX_ATTACHMENTS });
+      }
       await tx.ideaEvent.create({ data: { ideaId: id, actorId: actor.id, kind: "EDITED", fromStatus: idea.status, toStatus: idea.status } });
+      if (submit) await changeIdeaStatus(tx, { ideaId: id, to: "SUBMITTED", actor });
       return { idea: (await findIdea(tx, id))!, removedBlobs };
     }),
   );

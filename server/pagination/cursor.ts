@@ -15,6 +15,8 @@ export interface KeysetPosition {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Rows keyed by a bigserial (the audit log) rather than a uuid. */
+const SERIAL = /^[1-9][0-9]{0,18}$/;
 
 export function encodeCursor(position: KeysetPosition): string {
   const parts = [position.at.toISOString(), position.id, ...(position.rank === undefined ? [] : [String(position.rank)])];
@@ -26,10 +28,10 @@ function invalidCursor(): never {
 }
 
 /** Any malformed cursor is the same 400, whatever it contains. */
-export function decodeCursor(cursor: string, options: { ranked?: boolean } = {}): KeysetPosition {
+export function decodeCursor(cursor: string, options: { ranked?: boolean; id?: "uuid" | "serial" } = {}): KeysetPosition {
   const [iso, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const at = new Date(iso ?? "");
-  if (!id || !UUID.test(id) || Number.isNaN(at.getTime()) || at.toISOString() !== iso) invalidCursor();
+  if (!id || !(options.id === "serial" ? SERIAL : UUID).test(id) || Number.isNaN(at.getTime()) || at.toISOString() !== iso) invalidCursor();
   if (!options.ranked) return rest.length === 0 ? { at, id } : invalidCursor();
   const rank = rest.length === 1 ? Number(rest[0]) : Number.NaN;
   if (!Number.isFinite(rank) || rank < 0) invalidCursor();

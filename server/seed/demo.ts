@@ -2,6 +2,8 @@ import type { Db } from "../db/client";
 import { seedDemoOrganizations } from "./organizations";
 import { hashPassword } from "../auth/password";
 import type { Sector } from "../db/generated/enums";
+import { DEMO_NEIGHBOURS, seedLifecycleIdea } from "./lifecycle";
+import { LIFECYCLE_IDEAS } from "./lifecycle-ideas";
 
 /** Shown by `npm start` in development; never used when NODE_ENV=production unless SEED_DEMO is set. */
 export const DEMO_ACCOUNTS = [
@@ -63,10 +65,16 @@ const IDEAS: { title: string; summary: string; problem: string; solution: string
   },
 ];
 
-/** Idempotent: running it again changes nothing (users, organizations and ideas are matched by natural keys). */
-export async function seedDemoData(db: Db): Promise<void> {
+/**
+ * Idempotent: running it again changes nothing (users, organizations and ideas are matched by
+ * natural keys). `reportHideThreshold`: the server's REPORT_HIDE_THRESHOLD, so the demo hides an
+ * idea exactly as the platform would.
+ */
+export async function seedDemoData(db: Db, options: { reportHideThreshold?: number } = {}): Promise<void> {
   const users = new Map<string, string>();
-  for (const account of DEMO_ACCOUNTS) {
+  // The community's accounts sign in with a password nobody knows: they are there to post and report.
+  const neighbours = DEMO_NEIGHBOURS.map((n) => ({ ...n, password: `${crypto.randomUUID()}-demo` }));
+  for (const account of [...DEMO_ACCOUNTS, ...neighbours]) {
     const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
     const user =
       existing ??
@@ -77,12 +85,15 @@ export async function seedDemoData(db: Db): Promise<void> {
     users.set(account.email, user.id);
   }
   await seedDemoOrganizations(db, users);
-  const authorId = users.get("emprendedora@cocrea.demo")!;
-  for (const idea of IDEAS) {
-    const exists = await db.idea.findFirst({ where: { title: idea.title, authorId }, select: { id: true } });
-    if (exists) continue;
-    const when = new Date(Date.now() - idea.daysAgo * 24 * 60 * 60 * 1000);
-    const { daysAgo: _days, ...fields } = idea;
-    await db.idea.create({ data: { ...fields, authorId, status: "PUBLISHED", publishedAt: when, createdAt: when } });
-  }
+  // Published ideas: sent to review the day before the Secretariat published them.
+  const published = IDEAS.map(({ daysAgo, ...idea }) => ({
+    ...idea,
+    author: "emprendedora@cocrea.demo",
+    createdDaysAgo: daysAgo + 1,
+    steps: [
+      { daysAgo: daysAgo + 1, to: "SUBMITTED" as const, by: "emprendedora@cocrea.demo" },
+      { daysAgo, to: "PUBLISHED" as const, by: "secretaria@cocrea.demo" },
+    ],
+  }));
+  for (const idea of [...published, ...LIFECYCLE_IDEAS]) await seedLifecycleIdea(db, users, idea, options.reportHideThreshold ?? 3);
 }

@@ -16,14 +16,20 @@ const suite = useTestServices();
 
 type Outcome = "allowed" | 401 | 403 | 404 | 409;
 /** The roles, anonymous, and the relations record rules are written in. */
-type Who = "anonymous" | Role | "author" | "owner" | "member";
+type Who = "anonymous" | Role | "author" | "owner" | "member" | "coauthor" | "invited";
 
 interface Fixtures {
   publishedIdeaId: string;
   draftIdeaId: string;
   loginEmail: string;
-  /** A new idea by the "author", for calls that change it (each call gets its own). */
+  /**
+   * A new idea by the "author", for calls that change it (each call gets its own). Every idea of
+   * the "author" has the "coauthor" as an accepted co-author and the "invited" as invited.
+   */
   freshIdea(status: IdeaStatus): Promise<string>;
+  /** The accepted co-author's id, and a registered person nobody invited yet. */
+  coauthorId: string;
+  inviteeEmail: string;
   /** A new organization whose OWNER is the "owner" and with the "member" as MEMBER. */
   freshOrganization(options?: { verification?: "PENDING" }): Promise<{ id: string; slug: string }>;
   /** A pending join request to a fresh organization, from someone else. */
@@ -41,6 +47,12 @@ const everyone = { anonymous: "allowed", ENTREPRENEUR: "allowed", ACADEMIA: "all
 const signedIn = { ...everyone, anonymous: 401 } as const;
 /** A rule about an idea only its authors may see: others get 404, the Secretariat (who sees it) 403. */
 const authorsOnly = { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: 403, author: "allowed" } as const;
+/** Editing and submitting: the author and accepted co-authors; an invited person sees the idea (403), others do not (404). */
+const contributorsOnly = { ...authorsOnly, anonymous: 401, coauthor: "allowed", invited: 403 } as const;
+/** What only the idea's author does on a draft (co-authors): co-authors and the invited see it, so 403. */
+const authorOfDraftOnly = { ...authorsOnly, anonymous: 401, coauthor: 403, invited: 403 } as const;
+/** A co-author's or invitee's own move: nobody else has an invitation or a co-authorship to act on. */
+const nobodyElse = { anonymous: 401, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: 404, author: 404 } as const;
 const ideaFields = {
   title: "Idea de cobertura",
   summary: "Resumen suficientemente largo de la idea.",
@@ -50,6 +62,16 @@ const ideaFields = {
 } as const;
 const PASSWORD = "Clave-de-cobertura-2026";
 let n = 0;
+
+/** Moderation, reports and the audit log: the Secretariat, and nobody else (not even an idea's author). */
+const secretariatOnly = { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: "allowed", author: 403 } as const;
+/** A published idea of the "author" with one open report by someone else. */
+async function reportedIdea(): Promise<string> {
+  const ideaId = await fixtures.freshIdea("PUBLISHED");
+  const reporter = await createUser(suite.db, "COMPANY");
+  await suite.db.ideaReport.create({ data: { ideaId, reporterId: reporter.id, reason: "SPAM" } });
+  return ideaId;
+}
 
 /** Rules about one organization: owners manage, members act for it, nobody else. */
 const ownersOnly = { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: 403, owner: "allowed", member: 403 } as const;
@@ -82,17 +104,17 @@ const expectations: Record<string, Case[]> = {
     {
       about: "a draft",
       call: async (c, f) => c.idea.update({ id: await f.freshIdea("DRAFT"), ...ideaFields }),
-      expect: { ...authorsOnly, anonymous: 401 },
+      expect: contributorsOnly,
     },
   ],
   "idea.submit": [
-    { about: "a draft", call: async (c, f) => c.idea.submit({ id: await f.freshIdea("DRAFT") }), expect: { ...authorsOnly, anonymous: 401 } },
+    { about: "a draft", call: async (c, f) => c.idea.submit({ id: await f.freshIdea("DRAFT") }), expect: contributorsOnly },
   ],
   "idea.withdraw": [
     {
       about: "a submitted idea",
       call: async (c, f) => c.idea.withdraw({ id: await f.freshIdea("SUBMITTED") }),
-      expect: { ...authorsOnly, anonymous: 401 },
+      expect: contributorsOnly,
     },
   ],
   "idea.mine": [{ call: (c) => c.idea.mine(), expect: signedIn }],
@@ -100,12 +122,12 @@ const expectations: Record<string, Case[]> = {
     {
       about: "a draft",
       call: (c, f) => c.idea.history({ id: f.draftIdeaId }),
-      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed" },
+      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed", coauthor: "allowed", invited: 404 },
     },
     {
       about: "a published idea",
       call: (c, f) => c.idea.history({ id: f.publishedIdeaId }),
-      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed" },
+      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed", coauthor: "allowed", invited: 404 },
     },
   ],
   "idea.list": [{ call: (c) => c.idea.list({ limit: 5 }), expect: everyone }],
@@ -114,9 +136,43 @@ const expectations: Record<string, Case[]> = {
     {
       about: "a draft",
       call: (c, f) => c.idea.byId({ id: f.draftIdeaId }),
-      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed" },
+      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed", coauthor: "allowed", invited: "allowed" },
     },
   ],
+  "coauthor.invite": [
+    {
+      about: "a draft",
+      call: async (c, f) => c.coauthor.invite({ ideaId: await f.freshIdea("DRAFT"), email: f.inviteeEmail }),
+      expect: authorOfDraftOnly,
+    },
+    {
+      about: "a published idea",
+      call: async (c, f) => c.coauthor.invite({ ideaId: await f.freshIdea("PUBLISHED"), email: f.inviteeEmail }),
+      expect: { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: 403, author: "allowed", coauthor: 403, invited: 403 },
+    },
+  ],
+  "coauthor.respond": [
+    {
+      about: "an invitation to a draft",
+      call: async (c, f) => c.coauthor.respond({ ideaId: await f.freshIdea("DRAFT"), accept: true }),
+      expect: { ...nobodyElse, coauthor: 404, invited: "allowed" },
+    },
+  ],
+  "coauthor.remove": [
+    {
+      about: "a draft's co-author",
+      call: async (c, f) => c.coauthor.remove({ ideaId: await f.freshIdea("DRAFT"), userId: f.coauthorId }),
+      expect: authorOfDraftOnly,
+    },
+  ],
+  "coauthor.leave": [
+    {
+      about: "a draft",
+      call: async (c, f) => c.coauthor.leave({ ideaId: await f.freshIdea("DRAFT") }),
+      expect: { ...nobodyElse, coauthor: "allowed", invited: 404 },
+    },
+  ],
+  "coauthor.invitations": [{ call: (c) => c.coauthor.invitations(), expect: { ...signedIn, invited: "allowed" } }],
   "organization.create": [
     {
       call: (c) => c.organization.create(organizationProfile()),
@@ -204,6 +260,32 @@ const expectations: Record<string, Case[]> = {
       expect: { ...ownersOnly, member: "allowed" },
     },
   ],
+  "report.create": [
+    {
+      about: "a published idea",
+      call: async (c, f) => c.report.create({ ideaId: await f.freshIdea("PUBLISHED"), reason: "SPAM" }),
+      expect: { ...signedIn, SECRETARIAT: 403, author: 403 },
+    },
+  ],
+  "report.mine": [{ call: (c, f) => c.report.mine({ ideaId: f.publishedIdeaId }), expect: { ...signedIn, author: "allowed" } }],
+  "moderation.queues": [{ call: (c) => c.moderation.queues(), expect: secretariatOnly }],
+  "moderation.queue": [{ call: (c) => c.moderation.queue({ queue: "reported" }), expect: secretariatOnly }],
+  "moderation.reports": [{ call: async (c) => c.moderation.reports({ ideaId: await reportedIdea() }), expect: secretariatOnly }],
+  "moderation.decide": [
+    {
+      about: "a submitted idea",
+      call: async (c, f) => c.moderation.decide({ id: await f.freshIdea("SUBMITTED"), to: "PUBLISHED" }),
+      expect: secretariatOnly,
+    },
+  ],
+  "moderation.resolveReports": [
+    {
+      about: "a reported idea",
+      call: async (c) => c.moderation.resolveReports({ ideaId: await reportedIdea(), outcome: "dismiss" }),
+      expect: secretariatOnly,
+    },
+  ],
+  "audit.list": [{ call: (c) => c.audit.list(), expect: secretariatOnly }],
   "file.upload": [
     {
       call: (c) => {
@@ -218,12 +300,17 @@ const expectations: Record<string, Case[]> = {
 
 let fixtures: Fixtures;
 let authorId: string;
+let coauthorId: string;
+let invitedId: string;
 let ownerId: string;
 let memberId: string;
 
 beforeAll(async () => {
   const author = await createUser(suite.db, "ENTREPRENEUR");
   authorId = author.id;
+  coauthorId = (await createUser(suite.db, "COMPANY")).id;
+  invitedId = (await createUser(suite.db, "ACADEMIA")).id;
+  const invitee = await createUser(suite.db, "ENTREPRENEUR");
   const idea = (status: IdeaStatus) =>
     suite.db.idea.create({
       data: {
@@ -235,6 +322,12 @@ beforeAll(async () => {
         status,
         publishedAt: isPublicState(status) || status === "HIDDEN" ? new Date() : null,
         authorId,
+        coauthors: {
+          create: [
+            { userId: coauthorId, status: "ACCEPTED", invitedById: authorId },
+            { userId: invitedId, status: "INVITED", invitedById: authorId },
+          ],
+        },
       },
     });
   const login = await suite.db.user.create({
@@ -276,16 +369,19 @@ beforeAll(async () => {
     draftIdeaId: (await idea("DRAFT")).id,
     loginEmail: login.email,
     freshIdea: async (status) => (await idea(status)).id,
+    coauthorId,
+    inviteeEmail: invitee.email,
   };
 });
 
 async function callerOf(who: Who): Promise<Caller> {
-  if (who === "author" || who === "owner" || who === "member") {
-    const userId = who === "author" ? authorId : who === "owner" ? ownerId : memberId;
+  const relationIds: Partial<Record<Who, string>> = { author: authorId, owner: ownerId, member: memberId, coauthor: coauthorId, invited: invitedId };
+  const userId = relationIds[who];
+  if (userId) {
     const { token } = await createSession(suite.db, userId, {});
     return (await callerFor(suite.services, { cookie: `${SESSION_COOKIE}=${token}` })).caller;
   }
-  return (await callerAs(suite.services, who === "anonymous" ? null : who, { ip: `198.18.${++n % 250}.${n % 200}` })).caller;
+  return (await callerAs(suite.services, who === "anonymous" ? null : (who as Role), { ip: `198.18.${++n % 250}.${n % 200}` })).caller;
 }
 
 async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
@@ -306,7 +402,7 @@ describe("procedure authorization coverage", () => {
 
   for (const [path, cases] of Object.entries(expectations)) {
     for (const testCase of cases) {
-      const relations = (["author", "owner", "member"] as const).filter((relation) => testCase.expect[relation] !== undefined);
+      const relations = (["author", "owner", "member", "coauthor", "invited"] as const).filter((relation) => testCase.expect[relation] !== undefined);
       for (const who of ["anonymous", ...ROLES, ...relations] as Who[]) {
         const expected = testCase.expect[who]!;
         it(`${path}${testCase.about ? ` on ${testCase.about}` : ""}: ${who} → ${expected}`, async () => {

@@ -100,15 +100,21 @@ async function fillIdeaForm(page: Page, idea: IdeaInput) {
 }
 
 /**
- * Submits the idea form and waits for the new idea's page. Returns its id and how the browser
- * sent the form: "fetch" when Remix submitted it with JavaScript, "document" for a plain HTML post.
+ * Fills the idea form, presses one of its two buttons and waits for the new idea's page with the
+ * matching notice. Returns its id and how the browser sent the form: "fetch" when Remix
+ * submitted it with JavaScript, "document" for a plain HTML post.
  */
-async function publishIdea(page: Page, idea: IdeaInput): Promise<{ id: string; sentAs: string }> {
+async function sendIdea(
+  page: Page,
+  idea: IdeaInput,
+  button: "Enviar a revisión" | "Guardar borrador" = "Enviar a revisión",
+): Promise<{ id: string; sentAs: string }> {
   await fillIdeaForm(page, idea);
   const posted = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/ideas/nueva");
-  await page.getByRole("button", { name: "Enviar a revisión" }).click();
+  await page.getByRole("button", { name: button, exact: true }).click();
   const request = await posted;
-  await page.waitForURL((u) => /^\/ideas\/[0-9a-f-]{36}$/.test(u.pathname) && u.searchParams.get("creada") === "1");
+  const notice = button === "Enviar a revisión" ? "enviada" : "borrador";
+  await page.waitForURL((u) => /^\/ideas\/[0-9a-f-]{36}$/.test(u.pathname) && u.searchParams.get("aviso") === notice);
   return { id: new URL(page.url()).pathname.split("/").pop()!, sentAs: request.resourceType() };
 }
 
@@ -152,7 +158,7 @@ describe("ideas in a real browser", () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, "ideas-nueva.png"), fullPage: true });
 
       const idea = ideaInput({ files: [path.join(fixtures, "plan-de-negocio.pdf")] });
-      const { id: ideaId, sentAs } = await publishIdea(page, idea);
+      const { id: ideaId, sentAs } = await sendIdea(page, idea);
       expect(sentAs).toBe("fetch");
       await waitForHeading(page, idea.title);
       expect(await textOf(page, "[role=status]")).toBe("Tu idea quedó enviada a revisión. La Secretaría la revisará antes de publicarla.");
@@ -202,7 +208,7 @@ describe("ideas in a real browser", () => {
       expect(await page.evaluate(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__react")))).toBe(false);
 
       const idea = ideaInput({ sector: "TIC", files: [path.join(fixtures, "boceto.png")] });
-      const { sentAs } = await publishIdea(page, idea);
+      const { sentAs } = await sendIdea(page, idea);
       expect(sentAs).toBe("document");
       expect(await textOf(page, "h1")).toBe(idea.title);
       expect(await textOf(page, "[role=status]")).toBe("Tu idea quedó enviada a revisión. La Secretaría la revisará antes de publicarla.");
@@ -225,7 +231,7 @@ describe("ideas in a real browser", () => {
       await fillIdeaForm(page, invalid);
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/ideas/nueva"),
-        page.getByRole("button", { name: "Enviar a revisión" }).click(),
+        page.getByRole("button", { name: "Enviar a revisión", exact: true }).click(),
       ]);
       expect(response.status()).toBe(400);
       await page.waitForLoadState("domcontentloaded");

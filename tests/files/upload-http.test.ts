@@ -143,7 +143,8 @@ describe("a file over its limit", () => {
     const data = JSON.parse(answer.body);
     expect(data.fieldErrors.attachments).toBe("El archivo «informe.pdf» supera el máximo de 10 MB.");
     expect(data.message).toBe("El archivo «informe.pdf» supera el máximo de 10 MB.");
-    expect(data.values).toEqual(Object.fromEntries(IDEA_FIELDS));
+    // What was typed comes back, the organization select included ("" is "in my own name").
+    expect(data.values).toEqual({ ...Object.fromEntries(IDEA_FIELDS), organizationId: "" });
     expect(await suite.db.idea.count()).toBe(0);
     expect(await suite.db.storedFile.count()).toBe(0);
     // The request's scratch folder went with it.
@@ -167,18 +168,20 @@ describe("a file over its limit", () => {
 });
 
 describe("posting an idea with a file over HTTP", () => {
-  it("stores the streamed file and publishes the idea with it", async () => {
+  it("stores the streamed file and sends the idea with it to review", async () => {
     const { cookie, user } = await callerAs(suite.services, "ENTREPRENEUR");
-    const { post, parts } = openIdeaPost(PDF_BYTES.length, { cookie });
+    // The "Enviar a revisión" button's value; without it the idea stays a draft.
+    const { post, parts } = openIdeaPost(PDF_BYTES.length, { cookie, fields: [...IDEA_FIELDS, ["intent", "submit"]] });
     await post.send(parts.head);
     await post.send(PDF_BYTES);
     await post.send(parts.tail);
     const answer = await post.answer;
     post.close();
     expect(answer.status).toBe(204);
-    expect(answer.headers["x-remix-redirect"]).toMatch(/^\/ideas\/[0-9a-f-]{36}\?creada=1$/);
+    expect(answer.headers["x-remix-redirect"]).toMatch(/^\/ideas\/[0-9a-f-]{36}\?aviso=enviada$/);
     const idea = await suite.db.idea.findFirstOrThrow({ where: { authorId: user!.id }, include: { attachments: true } });
     expect(idea.title).toBe("Muelle flotante para pescadores");
+    expect(idea.status).toBe("SUBMITTED");
     expect(idea.attachments.map((f) => ({ name: f.name, size: f.size }))).toEqual([{ name: "informe.pdf", size: PDF_BYTES.length }]);
     expect(await scratchEntries()).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { ideas as es } from "../es/ideas";
 import type { Translation } from "../types";
+import { ideaStatusNamesEn } from "../../../server/i18n/idea-messages";
 
 export const ideas: Translation<typeof es> = {
   "sector.ENERGY_OIL": "Energy and oil",
@@ -17,7 +18,7 @@ export const ideas: Translation<typeof es> = {
   "ideas.lead": "Ideas published by the District's entrepreneurial community.",
   "ideas.filters": "Filter ideas",
   "ideas.search": "Search",
-  "ideas.searchPlaceholder": "Words in the title or summary",
+  "ideas.searchPlaceholder": "Words in the title, summary, problem or solution",
   "ideas.sector": "Sector",
   "ideas.allSectors": "All sectors",
   "ideas.apply": "Apply filters",
@@ -26,15 +27,7 @@ export const ideas: Translation<typeof es> = {
   "ideas.new": "Propose an idea",
   "ideas.by": "By {{name}}",
   "ideas.submitted": "Sent for review on {{date}}",
-  "ideaStatus.DRAFT": "Draft",
-  "ideaStatus.SUBMITTED": "Under review",
-  "ideaStatus.PUBLISHED": "Published",
-  "ideaStatus.CHANGES_REQUESTED": "Changes requested",
-  "ideaStatus.REJECTED": "Rejected",
-  "ideaStatus.IN_DEVELOPMENT": "In development",
-  "ideaStatus.INCUBATED": "Incubated",
-  "ideaStatus.ARCHIVED": "Archived",
-  "ideaStatus.HIDDEN": "Hidden",
+  ...ideaStatusNamesEn,
   "ideas.published": "Published on {{date}}",
   "ideas.attachmentsCount_one": "{{count}} attachment",
   "ideas.attachmentsCount_other": "{{count}} attachments",
@@ -44,7 +37,6 @@ export const ideas: Translation<typeof es> = {
   "idea.solution": "Proposed solution",
   "idea.attachments": "Attachments",
   "idea.back": "Back to ideas",
-  "idea.created": "Your idea was sent for review. The Secretariat will review it before publishing it.",
   "newIdea.title": "Propose an idea",
   "newIdea.lead": "Tell us which problem you want to solve and how. Marked fields are required.",
   "newIdea.field.title": "Title",
@@ -59,8 +51,6 @@ export const ideas: Translation<typeof es> = {
   "newIdea.field.sectorPlaceholder": "Choose a sector",
   "newIdea.field.attachments": "Attachments (optional)",
   "newIdea.field.attachmentsHint": "Up to {{count}} PDF (max. {{pdf}}), PNG or JPEG (max. {{image}}) files.",
-  "newIdea.submit": "Send for review",
-  "newIdea.submitting": "Publishing…",
   "newIdea.errorSummary": "Please check the marked fields:",
   "newIdea.onlyEntrepreneurs": "Ideas are proposed by entrepreneurs, academia and companies; the Secretariat reviews them.",
 };

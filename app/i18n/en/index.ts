@@ -4,9 +4,11 @@ import type { NoExtraKeys } from "../types";
 import { auth } from "./auth";
 import { errors } from "./errors";
 import { home } from "./home";
+import { ideaLifecycle } from "./idea-lifecycle";
 import { ideas } from "./ideas";
 import { layout } from "./layout";
 import { meta } from "./meta";
+import { moderation } from "./moderation";
 
 export const en = {
   ...layout,
@@ -15,6 +17,8 @@ export const en = {
   ...home,
   ...auth,
   ...ideas,
+  ...ideaLifecycle,
+  ...moderation,
 } satisfies Record<UiKey, string>;
 
 // `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.

@@ -1,3 +1,5 @@
+import { ideaStatusNamesEs } from "../../../server/i18n/idea-messages";
+
 /** Ideas: the list and its filters, one idea's page, proposing an idea, and the sectors. */
 export const ideas = {
   "sector.ENERGY_OIL": "Energía y petróleo",
@@ -15,7 +17,7 @@ export const ideas = {
   "ideas.lead": "Ideas publicadas por la comunidad emprendedora del Distrito.",
   "ideas.filters": "Filtrar ideas",
   "ideas.search": "Buscar",
-  "ideas.searchPlaceholder": "Palabras del título o resumen",
+  "ideas.searchPlaceholder": "Palabras del título, el resumen, el problema o la solución",
   "ideas.sector": "Sector",
   "ideas.allSectors": "Todos los sectores",
   "ideas.apply": "Aplicar filtros",
@@ -24,15 +26,7 @@ export const ideas = {
   "ideas.new": "Proponer una idea",
   "ideas.by": "Por {{name}}",
   "ideas.submitted": "Enviada a revisión el {{date}}",
-  "ideaStatus.DRAFT": "Borrador",
-  "ideaStatus.SUBMITTED": "En revisión",
-  "ideaStatus.PUBLISHED": "Publicada",
-  "ideaStatus.CHANGES_REQUESTED": "Con cambios solicitados",
-  "ideaStatus.REJECTED": "Rechazada",
-  "ideaStatus.IN_DEVELOPMENT": "En desarrollo",
-  "ideaStatus.INCUBATED": "Incubada",
-  "ideaStatus.ARCHIVED": "Archivada",
-  "ideaStatus.HIDDEN": "Oculta",
+  ...ideaStatusNamesEs,
   "ideas.published": "Publicada el {{date}}",
   "ideas.attachmentsCount_one": "{{count}} adjunto",
   "ideas.attachmentsCount_other": "{{count}} adjuntos",
@@ -42,7 +36,6 @@ export const ideas = {
   "idea.solution": "Solución propuesta",
   "idea.attachments": "Adjuntos",
   "idea.back": "Volver a las ideas",
-  "idea.created": "Tu idea quedó enviada a revisión. La Secretaría la revisará antes de publicarla.",
   "newIdea.title": "Proponer una idea",
   "newIdea.lead": "Cuéntanos qué problema quieres resolver y cómo. Los campos marcados son obligatorios.",
   "newIdea.field.title": "Título",
@@ -57,8 +50,6 @@ export const ideas = {
   "newIdea.field.sectorPlaceholder": "Elige un sector",
   "newIdea.field.attachments": "Adjuntos (opcional)",
   "newIdea.field.attachmentsHint": "Hasta {{count}} archivos PDF (máx. {{pdf}}), PNG o JPEG (máx. {{image}}).",
-  "newIdea.submit": "Enviar a revisión",
-  "newIdea.submitting": "Publicando…",
   "newIdea.errorSummary": "Revisa los campos marcados:",
   "newIdea.onlyEntrepreneurs": "Las ideas las proponen emprendedores, academia y empresas; la Secretaría las revisa.",
 } as const;

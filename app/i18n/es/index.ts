@@ -9,9 +9,11 @@
 import { auth } from "./auth";
 import { errors } from "./errors";
 import { home } from "./home";
+import { ideaLifecycle } from "./idea-lifecycle";
 import { ideas } from "./ideas";
 import { layout } from "./layout";
 import { meta } from "./meta";
+import { moderation } from "./moderation";
 
 export const es = {
   ...layout,
@@ -20,6 +22,8 @@ export const es = {
   ...home,
   ...auth,
   ...ideas,
+  ...ideaLifecycle,
+  ...moderation,
 };
 
 export type UiKey = keyof typeof es;
