@@ -166,3 +166,12 @@ export async function pendingRequests(db: DbClient, actor: Actor & { email: stri
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
 }
+
+/** Whether `email` has asked to join the organization and is still waiting for an answer. */
+export async function hasPendingJoinRequest(db: DbClient, organizationId: string, email: string): Promise<boolean> {
+  const pending = await db.membershipRequest.findFirst({
+    where: { organizationId, email, kind: "JOIN_REQUEST", status: "PENDING" },
+    select: { id: true },
+  });
+  return pending !== null;
+}

@@ -29,12 +29,16 @@ export function slugify(name: string): string {
   return base || "organizacion";
 }
 
+/** Words of /organizaciones/<word> that are pages, not organizations: never a slug. */
+const RESERVED_SLUGS = ["nueva"];
+
 /** The first free "<slug>", "<slug>-2", "<slug>-3"… (the unique index settles races: the caller retries). */
 async function freeSlug(db: DbClient, name: string): Promise<string> {
   const base = slugify(name);
   const taken = new Set(
     (await db.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug),
   );
+  for (const reserved of RESERVED_SLUGS) taken.add(reserved);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

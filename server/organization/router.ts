@@ -2,6 +2,7 @@ import { policyProcedure, protectedProcedure, publicProcedure, router } from "..
 import type { Context } from "../trpc/context";
 import { AppError } from "../trpc/errors";
 import {
+  hasPendingJoinRequest,
   inviteMember,
   leaveOrganization,
   pendingRequests,
@@ -65,7 +66,11 @@ export const organizationRouter = router({
         .filter((m) => seesAll || m.listed)
         .map((m) => ({ userId: m.userId, name: m.user.name, role: m.role, listed: m.listed })),
       verificationReason: seesAll ? organization.verificationReason : null,
-      viewer: { role: ctx.actor?.memberships.get(organization.id) ?? null },
+      viewer: {
+        role: ctx.actor?.memberships.get(organization.id) ?? null,
+        // So the page says "request sent" instead of offering a form the server would refuse.
+        pendingJoinRequest: ctx.user ? await hasPendingJoinRequest(ctx.db, organization.id, ctx.user.email) : false,
+      },
     };
   }),
   mine: protectedProcedure.query(({ ctx }) => myOrganizations(ctx.db, ctx.user.id)),

@@ -38,6 +38,12 @@ describe("creating organizations", () => {
     expect(again.slug).toBe("corporacion-cienaga-viva-2");
   });
 
+  it("never takes a slug that is a page's address (/organizaciones/nueva)", async () => {
+    const { caller } = await callerAs(suite.services, "ACADEMIA");
+    const created = await caller.organization.create(profile({ name: "Nueva", nit: "860.007.336-1" }));
+    expect(created.slug).toBe("nueva-2");
+  });
+
   it("refuses a wrong check digit and a taken NIT on the nit field, in Spanish", async () => {
     const { caller } = await callerAs(suite.services, "COMPANY");
     const wrong = await failureOf(caller.organization.create(profile({ kind: "COMPANY", nit: "800.197.268-5" })));
@@ -79,11 +85,14 @@ describe("members", () => {
     const { owner, organization } = await ownedOrganization();
     const { caller: applicant, user } = await callerAs(suite.services, "COMPANY");
     const request = await applicant.membership.requestToJoin({ organizationId: organization.id, message: "Trabajo en el grupo de aguas." });
+    expect((await applicant.organization.bySlug({ slug: organization.slug })).viewer.pendingJoinRequest).toBe(true);
     const { caller: stranger } = await callerAs(suite.services, "COMPANY");
+    expect((await stranger.organization.bySlug({ slug: organization.slug })).viewer.pendingJoinRequest).toBe(false);
     expect((await failureOf(stranger.membership.respond({ requestId: request.id, accept: true }))).httpStatus).toBe(404);
     expect((await failureOf(applicant.membership.respond({ requestId: request.id, accept: true }))).httpStatus).toBe(404);
     await owner.membership.respond({ requestId: request.id, accept: true });
     expect(await suite.db.membership.count({ where: { organizationId: organization.id, userId: user!.id } })).toBe(1);
+    expect((await applicant.organization.bySlug({ slug: organization.slug })).viewer.pendingJoinRequest).toBe(false);
   });
 
   it("keeps at least one owner when two owners demote each other at the same moment", async () => {
