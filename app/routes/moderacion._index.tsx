@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-form";
 import { StatusBadge } from "~/components/idea-status";
+import { OrganizationQueueItem } from "~/components/organization-queue-item";
 import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
 import { titledPage } from "~/lib/meta";
@@ -101,37 +102,41 @@ export default function ModerationPage() {
         <p role="status">{t("moderation.empty")}</p>
       ) : (
         <ol className="queue">
-          {page.items.map((item) => (
-            <li key={item.id} className="card">
-              <p className="tags">
-                <span className="tag">{t(`sector.${item.sector}`)}</span> <StatusBadge status={item.status} />
-              </p>
-              <h3 className="card-title">
-                <Link to={`/ideas/${item.id}`}>{item.title}</Link>
-              </h3>
-              <p className="meta">
-                {t("ideas.by", { name: item.author.name })} ·{" "}
-                <time dateTime={item.waitingSince} title={formatDateTime(item.waitingSince, locale)}>
-                  {t(`moderation.waiting.${page.id}`, { age: formatAge(item.waitingSince, now, locale) })}
-                </time>
-              </p>
-              <p>
-                <Link to={`/moderacion/ideas/${item.id}`}>
-                  {t("moderation.details")}
-                  <span className="visually-hidden"> «{item.title}»</span>
-                </Link>
-              </p>
-              <IdeaDecisionForm
-                idea={item}
-                moves={item.moves}
-                reports={item.reports}
-                redirectTo={here}
-                result={result}
-                constraint={constraint}
-                headingLevel={4}
-              />
-            </li>
-          ))}
+          {page.items.map((item) =>
+            item.kind === "organization" ? (
+              <OrganizationQueueItem key={item.id} item={item} now={now} />
+            ) : (
+              <li key={item.id} className="card">
+                <p className="tags">
+                  <span className="tag">{t(`sector.${item.sector}`)}</span> <StatusBadge status={item.status} />
+                </p>
+                <h3 className="card-title">
+                  <Link to={`/ideas/${item.id}`}>{item.title}</Link>
+                </h3>
+                <p className="meta">
+                  {t("ideas.by", { name: item.author.name })} ·{" "}
+                  <time dateTime={item.waitingSince} title={formatDateTime(item.waitingSince, locale)}>
+                    {t(`moderation.waiting.${page.id}`, { age: formatAge(item.waitingSince, now, locale) })}
+                  </time>
+                </p>
+                <p>
+                  <Link to={`/moderacion/ideas/${item.id}`}>
+                    {t("moderation.details")}
+                    <span className="visually-hidden"> «{item.title}»</span>
+                  </Link>
+                </p>
+                <IdeaDecisionForm
+                  idea={item}
+                  moves={item.moves}
+                  reports={item.reports}
+                  redirectTo={here}
+                  result={result}
+                  constraint={constraint}
+                  headingLevel={4}
+                />
+              </li>
+            ),
+          )}
         </ol>
       )}
       {page.nextCursor ? (

@@ -1,6 +1,8 @@
 import { ideaDecisionInput } from "../idea/schemas";
 import { policyProcedure, router } from "../trpc/init";
+import { organizationForReview } from "./organization-queue";
 import { queueCounts, queuePage } from "./queues";
+import { organizationId } from "../organization/schemas";
 import { ideaReportsInput, queueInput, queuesInput, resolveReportsInput } from "./schemas";
 import { decide, openReports, resolveReports } from "./service";
 
@@ -14,6 +16,8 @@ export const moderationRouter = router({
   queue: secretariat.input(queueInput).query(({ ctx, input }) => queuePage(ctx.db, input)),
   /** An idea's open reports: reasons counted, and each report's words. */
   reports: secretariat.input(ideaReportsInput).query(({ ctx, input }) => openReports(ctx.db, input.ideaId)),
+  /** An organization awaiting (or past) verification, as the Secretariat reviews it. */
+  organization: secretariat.input(organizationId).query(({ ctx, input }) => organizationForReview(ctx.db, input.id)),
   decide: secretariat.input(ideaDecisionInput).mutation(({ ctx, input }) => decide(ctx.db, ctx.actor, input)),
   resolveReports: secretariat.input(resolveReportsInput).mutation(({ ctx, input }) => resolveReports(ctx.db, ctx.actor, input)),
 });

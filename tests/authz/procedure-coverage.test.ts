@@ -271,6 +271,9 @@ const expectations: Record<string, Case[]> = {
   "moderation.queues": [{ call: (c) => c.moderation.queues(), expect: secretariatOnly }],
   "moderation.queue": [{ call: (c) => c.moderation.queue({ queue: "reported" }), expect: secretariatOnly }],
   "moderation.reports": [{ call: async (c) => c.moderation.reports({ ideaId: await reportedIdea() }), expect: secretariatOnly }],
+  "moderation.organization": [
+    { call: async (c, f) => c.moderation.organization({ id: (await f.freshOrganization()).id }), expect: secretariatOnly },
+  ],
   "moderation.decide": [
     {
       about: "a submitted idea",
