@@ -12,6 +12,7 @@ interface HeaderUser {
 
 const NAV = [
   { to: "/ideas", key: "nav.ideas" },
+  { to: "/organizaciones", key: "nav.organizations" },
   { to: "/convocatorias", key: "nav.calls" },
   { to: "/alianzas", key: "nav.alliances" },
   { to: "/espacios", key: "nav.spaces" },
@@ -73,9 +74,14 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
                       <span aria-hidden="true">{user.name}</span>
                     </li>
                     {user.role !== "SECRETARIAT" ? (
-                      <li>
-                        <NavLink to="/mis-ideas">{t("nav.myIdeas")}</NavLink>
-                      </li>
+                      <>
+                        <li>
+                          <NavLink to="/mis-ideas">{t("nav.myIdeas")}</NavLink>
+                        </li>
+                        <li>
+                          <NavLink to="/mis-organizaciones">{t("nav.myOrganizations")}</NavLink>
+                        </li>
+                      </>
                     ) : (
                       <li>
                         <NavLink to="/moderacion">{t("nav.moderation")}</NavLink>

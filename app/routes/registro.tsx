@@ -16,6 +16,13 @@ export const meta = titledPage("account.register");
 /** The roles anyone may choose: the same list the schema accepts. */
 const ROLES = SELF_REGISTER_ROLES;
 
+/** Where a new account starts: entrepreneurs propose an idea; academia and companies may set up their organization first. */
+const NEXT_PAGE: Partial<Record<string, string>> = {
+  ENTREPRENEUR: "/ideas/nueva",
+  ACADEMIA: "/bienvenida/organizacion",
+  COMPANY: "/bienvenida/organizacion",
+};
+
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.ctx.user) throw redirect("/");
   return json({ constraint: schemaConstraint(registerInput) });
@@ -30,7 +37,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   } catch (error) {
     return actionFailure(context, error, submission.values);
   }
-  return redirect(submission.value.role === "ENTREPRENEUR" ? "/ideas/nueva" : "/ideas");
+  return redirect(NEXT_PAGE[submission.value.role] ?? "/ideas");
 }
 
 export default function RegisterPage() {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, SESSION_COOKIE } from "../../server/auth/session";
 import { LOCALE_COOKIE } from "../../server/i18n/locale";
 import { createUser, useTestServices } from "../support/callers";
+import { SAMPLE_ORGANIZATION, seedOrganizations } from "../support/organizations";
 import { startInProcessApp, type InProcessApp } from "../support/http-app";
 
 const suite = useTestServices();
@@ -38,6 +39,7 @@ describe("page titles in the visitor's language", () => {
     ["/ingresar", "Ingresar · Cocrea", "Sign in · Cocrea"],
     ["/registro", "Crear cuenta · Cocrea", "Create account · Cocrea"],
     ["/ideas", "Ideas · Cocrea", "Ideas · Cocrea"],
+    ["/organizaciones", "Organizaciones · Cocrea", "Organizations · Cocrea"],
     ["/convocatorias", "Convocatorias · Cocrea", "Calls · Cocrea"],
     ["/alianzas", "Alianzas · Cocrea", "Alliances · Cocrea"],
     ["/espacios", "Espacios · Cocrea", "Spaces · Cocrea"],
@@ -60,6 +62,12 @@ describe("page titles in the visitor's language", () => {
       titles: ["Cerrar sesión · Cocrea"],
       description: "Plataforma abierta de co-creación e innovación del Distrito de Barrancabermeja.",
     });
+  });
+
+  it("an organization's page is titled by its name", async () => {
+    await seedOrganizations(suite.db);
+    const page = await head(`/organizaciones/${SAMPLE_ORGANIZATION.slug}`, ENGLISH_BROWSER);
+    expect(page.titles).toEqual([`${SAMPLE_ORGANIZATION.name} · Cocrea`]);
   });
 
   it("an idea's page is titled by the idea, in an English page as well", async () => {

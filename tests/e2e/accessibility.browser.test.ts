@@ -10,6 +10,7 @@ import { pageRoutes } from "./page-routes";
 import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { LOCALE_COOKIE } from "../../server/i18n/locale";
 import { ROLES, createUser } from "../support/callers";
+import { seedOrganizations } from "../support/organizations";
 
 const TEST_MS = 60_000;
 /** About 20 pages through axe: ~15 s alone, several times that on a busy 2-core machine. */
@@ -28,6 +29,8 @@ beforeAll(async () => {
   const user = await registerEntrepreneur(suite, signedIn.page);
   // More than one page of ideas, so that the list shows its cards and the "more ideas" link.
   ideaIds = await seedIdeas(suite, user.email, 13);
+  // The demo organizations, so that /organizaciones/:slug (page-routes' sample slug) is a real page.
+  await seedOrganizations(suite.database.db);
 }, 60_000);
 
 /**

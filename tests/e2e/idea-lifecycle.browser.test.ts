@@ -46,7 +46,8 @@ async function registerAcademia(page: Page, javaScript: boolean) {
   await page.getByLabel("Contraseña").fill(user.password);
   await page.getByRole("radio", { name: "Academia" }).check();
   await page.getByRole("button", { name: "Crear cuenta" }).click();
-  await page.waitForURL((u) => u.pathname === "/ideas");
+  // Academia lands on the optional "set up your organization" step.
+  await page.waitForURL((u) => u.pathname === "/bienvenida/organizacion");
   return user;
 }
 

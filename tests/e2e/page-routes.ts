@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { SAMPLE_ORGANIZATION } from "../support/organizations";
 
 const ROUTES = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 
@@ -14,10 +15,17 @@ export interface PageRoute {
 }
 
 /**
+ * Samples every page test can count on: `$slug` is the seeded demo university, which exists once
+ * the test ran tests/support/organizations.ts `seedOrganizations` (otherwise its pages are 404s).
+ */
+export const DEFAULT_SAMPLES: Record<string, string> = { slug: SAMPLE_ORGANIZATION.slug };
+
+/**
  * `samples` gives a value for each dynamic segment (`$id` → samples.id). A route whose parameter
  * has no sample is an error, so that a new dynamic page cannot be skipped silently.
  */
 export function pageRoutes(samples: Record<string, string>): PageRoute[] {
+  samples = { ...DEFAULT_SAMPLES, ...samples };
   return readdirSync(ROUTES)
     .filter((file) => /\.(tsx|jsx)$/.test(file) && /^export default /m.test(readFileSync(path.join(ROUTES, file), "utf8")))
     .sort()

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import { pageRoutes } from "../e2e/page-routes";
 import { createUser, useTestServices } from "../support/callers";
+import { seedOrganizations } from "../support/organizations";
 import { startInProcessApp, type InProcessApp } from "../support/http-app";
 
 const LIMIT_BYTES = 110 * 1024;
@@ -29,6 +30,8 @@ beforeAll(async () => {
     },
   });
   ideaId = idea.id;
+  // So that /organizaciones/:slug (page-routes' sample slug) weighs the real page, not the 404 page.
+  await seedOrganizations(suite.db);
   app = await startInProcessApp(suite.services);
 });
 afterAll(() => app?.close());

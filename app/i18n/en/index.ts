@@ -9,6 +9,8 @@ import { ideas } from "./ideas";
 import { layout } from "./layout";
 import { meta } from "./meta";
 import { moderation } from "./moderation";
+import { organizationAdmin } from "./organization-admin";
+import { organizations } from "./organizations";
 
 export const en = {
   ...layout,
@@ -19,6 +21,8 @@ export const en = {
   ...ideas,
   ...ideaLifecycle,
   ...moderation,
+  ...organizations,
+  ...organizationAdmin,
 } satisfies Record<UiKey, string>;
 
 // `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.

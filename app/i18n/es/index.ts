@@ -14,6 +14,8 @@ import { ideas } from "./ideas";
 import { layout } from "./layout";
 import { meta } from "./meta";
 import { moderation } from "./moderation";
+import { organizationAdmin } from "./organization-admin";
+import { organizations } from "./organizations";
 
 export const es = {
   ...layout,
@@ -24,6 +26,8 @@ export const es = {
   ...ideas,
   ...ideaLifecycle,
   ...moderation,
+  ...organizations,
+  ...organizationAdmin,
 };
 
 export type UiKey = keyof typeof es;

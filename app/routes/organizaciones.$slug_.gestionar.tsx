@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrganizationLogoForm } from "~/components/organization-logo-form";
+import { OrganizationJoinRequests, OrganizationMembers } from "~/components/organization-members";
+import { OrganizationOffers } from "~/components/organization-offers";
+import { OrganizationProfileForm } from "~/components/organization-profile-form";
+import { OrganizationVerification } from "~/components/organization-verification";
+import { intentFailure } from "~/lib/intent-failure";
+import { pageMeta, rootCopy } from "~/lib/meta";
+import { manageAction, managementPage } from "~/lib/organization-manage.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, data ? `${rootCopy(matches).messages["orgAdmin.title"] ?? ""}: ${data.organization.name}` : undefined);
+
+export async function loader({ context, params, request }: LoaderFunctionArgs) {
+  return json(await managementPage(context, request, params.slug ?? ""));
+}
+
+export async function action({ context, params, request }: ActionFunctionArgs) {
+  return manageAction(context, request, params.slug ?? "");
+}
+
+/** After a change, the page says what happened (`?hecho=…`); a hand-edited value says nothing. */
+function DoneNotice() {
+  const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const key = `orgAdmin.done.${params.get("hecho")}`;
+  if (!i18n.exists(key)) return null;
+  return (
+    <p className="notice" role="status">
+      {t(key as never)}
+    </p>
+  );
+}
+
+export default function ManageOrganizationPage() {
+  const { t } = useTranslation();
+  const { organization, joinRequests, viewerId, constraint } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const profileResult = intentFailure(result, "profile") ? result : undefined;
+  // Name and NIT are what the Secretariat checked: changing them sends the organization back to its queue.
+  const identityChecked = organization.verification === "VERIFIED" || organization.verification === "PENDING";
+  return (
+    <section className="page narrow" aria-labelledby="manage-org-title">
+      <p>
+        <Link to={`/organizaciones/${organization.slug}`}>{t("orgAdmin.viewPublic")}</Link> · <Link to="/mis-organizaciones">{t("myOrgs.title")}</Link>
+      </p>
+      <h1 id="manage-org-title">
+        {t("orgAdmin.title")}: {organization.name}
+      </h1>
+      <DoneNotice />
+      <OrganizationVerification verification={organization.verification} reason={organization.verificationReason} result={result} />
+      <section className="panel" aria-labelledby="org-profile-title">
+        <h2 id="org-profile-title">{t("orgAdmin.profile.title")}</h2>
+        <OrganizationProfileForm
+          id="org-profile-form"
+          constraint={constraint.profile}
+          result={profileResult}
+          saved={organization}
+          intent="profile"
+          warning={identityChecked ? t("orgAdmin.profile.reverifyWarning") : undefined}
+          submitLabel={t("orgAdmin.profile.submit")}
+        />
+      </section>
+      <OrganizationLogoForm name={organization.name} logoFileId={organization.logoFileId} result={result} />
+      <OrganizationOffers offers={organization.offers} constraint={constraint.offer} result={result} />
+      <OrganizationMembers members={organization.members} viewerId={viewerId} constraint={constraint.invite} result={result} />
+      <OrganizationJoinRequests requests={joinRequests} result={result} />
+    </section>
+  );
+}

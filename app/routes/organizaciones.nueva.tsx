@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrganizationProfileForm } from "~/components/organization-profile-form";
+import { titledPage } from "~/lib/meta";
+import { canCreateOrganization, profileConstraint, requireSignIn, submitNewOrganization } from "~/lib/organization-form.server";
+
+export const meta = titledPage("orgNew.title");
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  requireSignIn(context, request);
+  return json({ canCreate: canCreateOrganization(context), constraint: profileConstraint() });
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  return submitNewOrganization(context, request);
+}
+
+export default function NewOrganizationPage() {
+  const { t } = useTranslation();
+  const { canCreate, constraint } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="page narrow" aria-labelledby="new-org-title">
+      <h1 id="new-org-title">{t("orgNew.title")}</h1>
+      {canCreate ? (
+        <>
+          <p className="lead">{t("orgNew.lead")}</p>
+          <OrganizationProfileForm id="new-org-form" constraint={constraint} result={result} submitLabel={t("orgNew.submit")} />
+        </>
+      ) : (
+        <>
+          <p className="notice">{t("orgNew.notAllowed")}</p>
+          <p>
+            <Link to="/organizaciones">{t("orgNew.browse")}</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
