@@ -1,6 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The app's "~/" imports (tsconfig paths), for tests that render its components.
+  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   test: {
     include: ["tests/**/*.test.ts", "server/**/*.test.ts", "app/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],

@@ -1,13 +1,14 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
+import { pageCopyScript } from "./i18n/messages.server";
 import { NonceProvider } from "./lib/nonce";
 
-const ABORT_DELAY_MS = 5_000;
-
+/**
+ * Pages are rendered whole, then sent in one piece: no route defers data or suspends, so a stream
+ * would deliver the same bytes later and at a higher CPU cost per page (ADR 009). A route that
+ * starts deferring data must bring streaming back here.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -16,32 +17,15 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Logged on the server only; the browser gets the error boundary.
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY_MS);
-  });
+  const markup = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceProvider>,
+  );
+  // The page's copy goes in the head, before any module script can run (app/i18n/index.ts).
+  const copy = `<script nonce="${nonce}">${pageCopyScript(loadContext.ctx.locale)}</script>`;
+  const headEnd = markup.indexOf("</head>");
+  const html = `<!DOCTYPE html>${markup.slice(0, headEnd)}${copy}${markup.slice(headEnd)}`;
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
 }

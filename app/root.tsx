@@ -11,13 +11,11 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, useMemo, type ReactNode } from "react";
-import { I18nextProvider } from "react-i18next";
+import { useEffect, type ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { ErrorPage } from "./components/error-page";
-import { createI18n, htmlLang, type Locale, type UiMessages } from "./i18n";
-import { FALLBACK_MESSAGES } from "./i18n/fallback";
-import { uiMessages } from "./i18n/messages.server";
+import { htmlLang, translatorFor, type Locale } from "./i18n";
+import { TranslatorProvider } from "./i18n/react";
 import { pageMeta } from "./lib/meta";
 import { useNonce } from "./lib/nonce";
 import styles from "./styles/app.css";
@@ -46,18 +44,17 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 export async function loader({ context }: LoaderFunctionArgs) {
   const { ctx } = context;
   const user = ctx.user ? { id: ctx.user.id, name: ctx.user.name, role: ctx.user.role } : null;
-  // Only the language being shown: the dictionaries stay on the server (app/i18n/messages.server.ts).
-  return json({ locale: ctx.locale, user, messages: uiMessages(ctx.locale) });
+  // The language's copy is not here: entry.server.tsx writes it into the page once (app/i18n/index.ts).
+  return json({ locale: ctx.locale, user });
 }
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-function Document({ locale, messages, children }: { locale: Locale; messages: Partial<UiMessages>; children: ReactNode }) {
+function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
   const nonce = useNonce();
-  // A new language (after /idioma the root loader runs again) brings new messages.
-  const i18n = useMemo(() => createI18n(locale, messages), [locale, messages]);
+  const translator = translatorFor(locale);
   return (
     <html lang={htmlLang(locale)}>
       <head>
@@ -68,7 +65,7 @@ function Document({ locale, messages, children }: { locale: Locale; messages: Pa
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <TranslatorProvider translator={translator}>{children}</TranslatorProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -108,7 +105,7 @@ export default function App() {
   const locale = data?.locale ?? "es";
   useFocusHeadingOnNavigation();
   return (
-    <Document locale={locale} messages={data?.messages ?? FALLBACK_MESSAGES}>
+    <Document locale={locale}>
       <SiteHeader user={data?.user ?? null} locale={locale} />
       <main id="contenido" tabIndex={-1}>
         <Outlet />
@@ -124,10 +121,10 @@ export function ErrorBoundary() {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   useFocusHeadingOnNavigation();
   if (!data) {
-    // The root loader itself failed, so there is no copy and no user: the error alone, in Spanish,
-    // without the header and footer whose words only the loader brings.
+    // The root loader itself failed, so there is no language and no user: the error alone, in
+    // Spanish, without the header and footer.
     return (
-      <Document locale="es" messages={FALLBACK_MESSAGES}>
+      <Document locale="es">
         <main id="contenido" tabIndex={-1}>
           <ErrorPage notFound={notFound} />
         </main>
@@ -135,7 +132,7 @@ export function ErrorBoundary() {
     );
   }
   return (
-    <Document locale={data.locale} messages={data.messages}>
+    <Document locale={data.locale}>
       <SiteHeader user={data.user} locale={data.locale} />
       <main id="contenido" tabIndex={-1}>
         <ErrorPage notFound={notFound} />

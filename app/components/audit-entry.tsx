@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { Translator } from "~/i18n";
+import { useTranslation } from "~/i18n/react";
 import { formatDateTime, type Locale } from "~/i18n";
 
 export interface AuditEntryRow {
@@ -20,7 +20,7 @@ type Snapshot = Record<string, unknown>;
 const asSnapshot = (value: unknown): Snapshot => (value && typeof value === "object" && !Array.isArray(value) ? (value as Snapshot) : {});
 
 /** A recorded value in words: states and reasons by their names, anything else as it was stored. */
-function valueText(t: TFunction, field: string, value: unknown): string {
+function valueText(t: Translator["t"], field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return t("audit.emptyValue");
   const named = (prefix: string) => t(`${prefix}.${String(value)}`, { defaultValue: String(value) });
   if (field === "status" || field === "hiddenFromStatus") return named("ideaStatus");

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { UiKey } from "~/i18n/es";
 
 export function ComingSoon({ titleKey, descriptionKey }: { titleKey: UiKey; descriptionKey: UiKey }) {

@@ -1,5 +1,5 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** The sentence a thrown response carries (app/lib/form-request.server.ts, a 503), if any. */
 function thrownMessage(error: unknown): string | null {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** The limits a control takes from its zod schema (app/lib/forms.ts), never restated in markup. */
 export interface ControlConstraints {

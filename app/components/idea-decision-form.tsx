@@ -1,6 +1,6 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { FormConstraint, FormFailure } from "~/lib/forms";
 import { ChoiceField, Field } from "./form";
 

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { attachmentProblem } from "~/lib/attachment-check";
 import { fieldProps, useSchemaForm, type FormConstraint, type FormFailure } from "~/lib/forms";

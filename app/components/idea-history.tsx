@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatDateTime, type Locale } from "~/i18n";
 
 export interface IdeaHistoryEvent {

@@ -1,5 +1,5 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatDate, type Locale } from "~/i18n";
 import type { FormConstraint, FormFailure } from "~/lib/forms";
 import { ChoiceField, Field } from "./form";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** Decisions the authors have to read: shown in the warning style. */
 const NEEDS_ATTENTION = new Set(["CHANGES_REQUESTED", "REJECTED", "HIDDEN"]);

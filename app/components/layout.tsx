@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { Locale } from "~/i18n";
 import type { Role } from "../../server/db/generated/enums";
 
@@ -104,7 +104,8 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
                   </ul>
                 )}
               </nav>
-              <Form method="post" action="/idioma" className="language-form">
+              {/* A full page load: the browser holds only the copy of the language it was rendered in. */}
+              <Form method="post" action="/idioma" className="language-form" reloadDocument>
                 <input type="hidden" name="redirectTo" value={here} />
                 <label htmlFor="language-select">{t("lang.label")}</label>
                 <select id="language-select" name="locale" defaultValue={locale}>

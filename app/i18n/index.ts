@@ -1,42 +1,65 @@
-import i18next, { type i18n } from "i18next";
-import { initReactI18next } from "react-i18next";
 import type { UiKey } from "./es";
+import { FALLBACK_MESSAGES } from "./fallback";
+import { createTranslator, type Translator } from "../../server/i18n/translate";
 
 import { TIME_ZONE, type Locale } from "../../server/i18n/locale";
 
 export type { Locale, UiKey };
+export type { Translator } from "../../server/i18n/translate";
 
-/** One language's UI copy, as app/i18n/messages.server.ts gives it and the root loader sends it. */
+/** One language's UI copy. */
 export type UiMessages = Record<UiKey, string>;
 
 /**
- * One i18next instance per render (server) or per page load (browser): a shared instance
- * would leak one request's language into another's on the server. `messages` are the language's
- * copy from the root loader (partial only for the error page's fallback); a missing key shows as
- * the key.
+ * The copy each language has here. The server registers both dictionaries
+ * (./messages.server.ts); the browser registers the one language the page was rendered in, which
+ * the server writes into the page once (entry.server.tsx) rather than into the root loader's data,
+ * so client navigations never carry it again. Changing language reloads the document.
  */
-export function createI18n(locale: Locale, messages: Partial<UiMessages>): i18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { [locale]: { translation: messages } },
-    lng: locale,
-    // Nothing to fall back to: the page has only its own language's copy.
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return instance;
+const registered = new Map<Locale, UiMessages>();
+
+export function registerMessages(locale: Locale, messages: UiMessages): void {
+  registered.set(locale, messages);
+  instances.delete(locale);
+}
+
+/** The copy of `locale`, or, where it is not registered, the Spanish error-page copy (./fallback.ts). */
+export function messagesFor(locale: Locale): Partial<UiMessages> {
+  return registered.get(locale) ?? FALLBACK_MESSAGES;
+}
+
+/** One translator per language, built when first needed (the fallback's is not kept: see above). */
+const instances = new Map<Locale, Translator>();
+
+export function translatorFor(locale: Locale): Translator {
+  const cached = instances.get(locale);
+  if (cached) return cached;
+  const translator = createTranslator(locale, messagesFor(locale) as Readonly<Record<string, string>>);
+  if (registered.has(locale)) instances.set(locale, translator);
+  return translator;
 }
 
 const HTML_LANG: Record<Locale, string> = { es: "es-CO", en: "en" };
 export const htmlLang = (locale: Locale) => HTML_LANG[locale];
 
+/** Building an Intl formatter costs far more than formatting with one: one per language and style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}:${withTime}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: "long", ...(withTime ? { timeStyle: "short" } : {}), timeZone: TIME_ZONE });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(value: string | Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: "long", timeZone: TIME_ZONE }).format(new Date(value));
+  return dateFormatter(locale, false).format(new Date(value));
 }
 
 /** Date and time, for histories where several things happen on one day. */
 export function formatDateTime(value: string | Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(value));
+  return dateFormatter(locale, true).format(new Date(value));
 }

@@ -17,10 +17,18 @@ function bogotaDay(instant: Date): number {
  * days counted on Bogotá's calendar: something sent at 23:00 was "ayer" at 08:00 the next day.
  * `now` comes from the loader, so the server and the browser write the same words.
  */
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+
+function relativeFormat(locale: Locale): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(htmlLang(locale), { numeric: "auto" })));
+  return format;
+}
+
 export function formatAge(since: string | Date, now: string | Date, locale: Locale): string {
   const from = new Date(since);
   const to = new Date(now);
-  const words = new Intl.RelativeTimeFormat(htmlLang(locale), { numeric: "auto" });
+  const words = relativeFormat(locale);
   const elapsed = Math.max(0, to.getTime() - from.getTime());
   const days = bogotaDay(to) - bogotaDay(from);
   if (days <= 0 || elapsed < HOUR) {

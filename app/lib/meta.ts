@@ -1,43 +1,27 @@
 /**
  * Page titles and description in the visitor's language. `meta` runs outside React (no
- * useTranslation), on the server and in the browser, so the language and its copy come from the
- * root loader's data, which every match carries.
+ * useTranslation), on the server and in the browser, so the language comes from the root loader's
+ * data, which every match carries, and its copy from the registered messages (app/i18n/index.ts).
  */
 import type { MetaDescriptor } from "@remix-run/node";
-import type { TFunction } from "i18next";
-import { createI18n, type Locale, type UiKey, type UiMessages } from "../i18n";
-import { FALLBACK_MESSAGES } from "../i18n/fallback";
-import { DEFAULT_LOCALE, isLocale } from "../../server/i18n/locale";
+import { translatorFor, type UiKey } from "../i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../../server/i18n/locale";
 
 interface MatchData {
   id: string;
   data?: unknown;
 }
 
-interface RootCopy {
-  locale: Locale;
-  messages: Partial<UiMessages>;
+/** The request's language, as the root loader sent it; Spanish when the root has no data (its own error). */
+export function rootLocale(matches: readonly MatchData[]): Locale {
+  const data = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
+  return isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE;
 }
 
-/** The request's language and copy, as the root loader sent them; Spanish fallback copy when the root has no data (its own error). */
-export function rootCopy(matches: readonly MatchData[]): RootCopy {
-  const data = matches.find((match) => match.id === "root")?.data as { locale?: unknown; messages?: unknown } | undefined;
-  if (isLocale(data?.locale) && typeof data.messages === "object" && data.messages !== null) {
-    return { locale: data.locale, messages: data.messages as UiMessages };
-  }
-  return { locale: DEFAULT_LOCALE, messages: FALLBACK_MESSAGES };
-}
-
-// Keyed by the messages object: in the browser it stays the same until the root loader runs again.
-const translators = new WeakMap<object, TFunction>();
-
-function translator({ locale, messages }: RootCopy): (key: UiKey, params?: Record<string, string>) => string {
-  let t = translators.get(messages);
-  if (!t) {
-    t = createI18n(locale, messages).getFixedT(locale);
-    translators.set(messages, t);
-  }
-  return t;
+/** A translate function for `meta`, which runs outside React. */
+export function metaTranslator(matches: readonly MatchData[]): (key: UiKey, params?: Record<string, string>) => string {
+  const i18n = translatorFor(rootLocale(matches));
+  return (key, params) => i18n.t(key, params);
 }
 
 /**
@@ -45,7 +29,7 @@ function translator({ locale, messages }: RootCopy): (key: UiKey, params?: Recor
  * repeats the description rather than losing it.
  */
 export function pageMeta(matches: readonly MatchData[], page?: string): MetaDescriptor[] {
-  const t = translator(rootCopy(matches));
+  const t = metaTranslator(matches);
   return [
     { title: page ? t("meta.pageTitle", { page }) : t("meta.homeTitle") },
     { name: "description", content: t("meta.description") },
@@ -54,5 +38,5 @@ export function pageMeta(matches: readonly MatchData[], page?: string): MetaDesc
 
 /** `meta` for a page titled by one UI copy key: `export const meta = titledPage("nav.ideas")`. */
 export function titledPage(key: UiKey) {
-  return ({ matches }: { matches: readonly MatchData[] }): MetaDescriptor[] => pageMeta(matches, translator(rootCopy(matches))(key));
+  return ({ matches }: { matches: readonly MatchData[] }): MetaDescriptor[] => pageMeta(matches, metaTranslator(matches)(key));
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorSummary } from "~/components/form";
 import { IdeaAuthorPanel, IdeaDecision, IdeaInvitation } from "~/components/idea-author-panel";
 import { IdeaCoauthors } from "~/components/idea-coauthors";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-form";
 import { StatusBadge } from "~/components/idea-status";
 import { OrganizationQueueItem } from "~/components/organization-queue-item";

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-form";
 import { StatusBadge } from "~/components/idea-status";
 import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
-import { pageMeta, rootCopy } from "~/lib/meta";
+import { metaTranslator, pageMeta } from "~/lib/meta";
 import { ideaModeration, moderationAction, requireSecretariat } from "~/lib/moderation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageMeta(matches, data ? `${rootCopy(matches).messages["moderation.idea.title"] ?? ""}: ${data.idea.title}` : undefined);
+  pageMeta(matches, data ? `${metaTranslator(matches)("moderation.idea.title")}: ${data.idea.title}` : undefined);
 
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   requireSecretariat(context, request);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { actionFailure } from "~/lib/actions";
 import { readForm } from "~/lib/form-request.server";
 import { titledPage } from "~/lib/meta";

@@ -1,6 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../files/rules";
@@ -50,6 +49,8 @@ export async function createRemixLoadContext(services: Services, req: Request, r
     cspNonce: String(res.locals.cspNonce ?? ""),
   };
 }
+
+const FILE_NAME = /\.[a-z0-9]+$/i;
 
 /** Express 4 ignores rejected promises; this hands them to the error handler below. */
 function handleAsync(handler: (req: Request, res: Response) => Promise<void>) {
@@ -129,13 +130,16 @@ function createExpressApp(services: Services, logger: Logger, options: HttpAppOp
   if (options.remixBuild) {
     const publicDir = options.publicDir ?? "public";
     app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y" }));
-    app.use(express.static(publicDir, { maxAge: "1h" }));
+    // Only a name with an extension can be a file of public/: pages skip the disk lookup.
+    const publicFiles = express.static(publicDir, { maxAge: "1h" });
+    app.use((req, res, next) => (FILE_NAME.test(req.path) ? publicFiles(req, res, next) : next()));
+    const remix = createRequestHandler(options.remixBuild, services.env.NODE_ENV === "production" ? "production" : "development");
     app.all(
       "*",
-      createRequestHandler({
-        build: options.remixBuild,
-        mode: services.env.NODE_ENV === "production" ? "production" : "development",
-        getLoadContext: (req, res) => createRemixLoadContext(services, req, res) as never,
+      handleAsync(async (req, res) => {
+        const loadContext = await createRemixLoadContext(services, req, res);
+        // Cast: AppLoadContext is augmented in app/load-context.ts for routes, not for this module.
+        await sendFetchResponse(res, await remix(toFetchRequest(req, res), loadContext as never));
       }),
     );
   }

@@ -3,15 +3,16 @@ import { Readable } from "node:stream";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 /**
- * Express request → fetch Request, for handlers written against the fetch API (UploadThing).
- * The signal aborts when the client goes away before the response is complete. It listens on the
- * response, which lives as long as this one request: a listener on the socket would stay until a
- * keep-alive connection closes, one more per request.
+ * Express request → fetch Request, for handlers written against the fetch API (Remix, UploadThing).
+ * A request with a body gets a signal that aborts when the client goes away before the response is
+ * complete, so an abandoned upload stops. It listens on the response, which lives as long as this
+ * one request: a listener on the socket would stay until a keep-alive connection closes, one more
+ * per request. Bodyless requests (pages) do without: they finish in milliseconds either way.
  */
 export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
-  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+  const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
   const headers = toFetchHeaders(req);
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  if (req.method === "GET" || req.method === "HEAD") return new Request(url, { method: req.method, headers });
   const controller = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) controller.abort();
@@ -20,7 +21,8 @@ export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Reque
     method: req.method,
     headers,
     signal: controller.signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
+    body: Readable.toWeb(req) as ReadableStream,
+    duplex: "half",
   } as RequestInit);
 }
 
@@ -33,6 +35,9 @@ export function toFetchHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
+/** Pages and JSON are sent in one write with their length; files and other bodies stream. */
+const BUFFERED_TYPES = /^(text\/html|application\/json)\b/;
+
 export async function sendFetchResponse(res: ExpressResponse, response: Response): Promise<void> {
   res.status(response.status);
   response.headers.forEach((value, key) => {
@@ -42,6 +47,12 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
   if (!response.body) {
     res.end();
+    return;
+  }
+  if (BUFFERED_TYPES.test(response.headers.get("content-type") ?? "")) {
+    const body = Buffer.from(await response.arrayBuffer());
+    res.setHeader("Content-Length", body.length);
+    res.end(body);
     return;
   }
   const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream);

@@ -31,6 +31,7 @@ import {
   requestIp,
   requestProtocol,
 } from "./security";
+import { answerQuery, singleQuery } from "./trpc-query";
 import { discardUnreadBody } from "./unread-body";
 
 export const TRPC_ENDPOINT = "/api/trpc";
@@ -134,9 +135,24 @@ export function createTrpcHandler(services: Services, options: TrpcHandlerOption
     discardUnreadBody(req, res);
 
     const url = `${protocol}://${req.headers.host ?? "localhost"}${req.url}`;
-    const path = req.url!.slice(TRPC_ENDPOINT.length + 1).split("?")[0]!.replace(/\/$/, "");
+    const [pathPart = "", search = ""] = req.url!.slice(TRPC_ENDPOINT.length + 1).split("?", 2);
+    const path = pathPart.replace(/\/$/, "");
     const headers = nodeHeaders(req);
     const cookies: string[] = [];
+    const context = () => createContext(services, { headers, ip: requestIp(req, trustProxy), setCookie: (cookie) => cookies.push(cookie) });
+
+    const query = singleQuery(req.method, path, search);
+    if (query) {
+      const answer = await answerQuery(query, context);
+      if (answer.error) logFailure(requestLog(), describeError(answer.error, "es"), answer.error.cause ?? answer.error, `trpc ${path}`);
+      const out: [string, string][] = [
+        ["Content-Type", "application/json"],
+        ["Vary", "trpc-accept, accept, Accept-Encoding"],
+      ];
+      for (const cookie of cookies) out.push(["Set-Cookie", cookie]);
+      await sendBody(req, res, answer.status, out, answer.json);
+      return;
+    }
     const controller = new AbortController();
     // On the response, which lives as long as this request (a socket listener would pile up on keep-alive connections).
     res.once("close", () => {
@@ -157,8 +173,7 @@ export function createTrpcHandler(services: Services, options: TrpcHandlerOption
       // One HTTP request must not fan out into unbounded work (each call may hash a password).
       maxBatchSize: MAX_TRPC_BATCH_SIZE,
       error: null,
-      createContext: () =>
-        createContext(services, { headers, ip: requestIp(req, trustProxy), setCookie: (cookie) => cookies.push(cookie) }),
+      createContext: context,
       onError: ({ error, path: procedure }) => {
         logFailure(requestLog(), describeError(error, "es"), error.cause ?? error, `trpc ${procedure ?? "?"}`);
       },

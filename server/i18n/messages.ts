@@ -1,7 +1,7 @@
-import i18next, { type TFunction } from "i18next";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
 import { organizationMessagesEn, organizationMessagesEs } from "./organization-messages";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locale";
+import { LOCALES, type Locale } from "./locale";
+import { createTranslator, type Translator } from "./translate";
 
 /** Messages the API returns to people: errors and field validation, in both languages. */
 const es = {
@@ -103,23 +103,12 @@ const en: Catalog = {
 export type MessageKey = keyof typeof es;
 export type MessageParams = Record<string, string | number>;
 
-const instance = i18next.createInstance();
-void instance.init({
-  resources: { es: { errors: es }, en: { errors: en } },
-  supportedLngs: [...LOCALES],
-  fallbackLng: DEFAULT_LOCALE,
-  defaultNS: "errors",
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  showSupportNotice: false,
-});
-
-const translators = new Map<Locale, TFunction>(LOCALES.map((l) => [l, instance.getFixedT(l, "errors")]));
+const translators = new Map<Locale, Translator>(LOCALES.map((l) => [l, createTranslator(l, l === "en" ? en : es)]));
 
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(es, value);
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return translators.get(locale)!(key, params ?? {});
+  return translators.get(locale)!.t(key, params);
 }

@@ -6,11 +6,11 @@
  */
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { ErrorSummary, Field, type ControlProps } from "../../app/components/form";
-import { createI18n } from "../../app/i18n";
-import { uiMessages } from "../../app/i18n/messages.server";
+import { translatorFor } from "../../app/i18n";
+import { TranslatorProvider } from "../../app/i18n/react";
+import "../../app/i18n/messages.server";
 import { actionFailure, type ActionFailure } from "../../app/lib/actions";
 import { parseSubmission, schemaConstraint } from "../../app/lib/forms.server";
 import { fieldProps, useSchemaForm, type FormFailure } from "../../app/lib/forms";
@@ -222,7 +222,7 @@ function renderLogin(result: FormFailure | undefined, locale: Locale = "es"): st
       }),
     );
   }
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(locale, uiMessages(locale)) }, createElement(LoginForm)));
+  return renderToStaticMarkup(createElement(TranslatorProvider, { translator: translatorFor(locale), children: createElement(LoginForm) }));
 }
 
 describe("useSchemaForm: the page after a refused submission", () => {
