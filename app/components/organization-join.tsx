@@ -1,5 +1,5 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { FormConstraint, FormFailure } from "~/lib/forms";
 import { ErrorSummary, Field } from "./form";
 

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Field } from "~/components/form";
 import type { FormFailure } from "~/lib/forms";
 import { intentFailure } from "~/lib/intent-failure";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /**
  * "Verificada": the Secretariat confirmed the organization's details. The check mark is

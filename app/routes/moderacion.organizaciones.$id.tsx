@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { formatDateTime, type Locale } from "~/i18n";
-import { pageMeta, rootCopy } from "~/lib/meta";
+import { metaTranslator, pageMeta } from "~/lib/meta";
 import { verificationAction, verificationPage } from "~/lib/organization-verify.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageMeta(matches, data ? `${rootCopy(matches).messages["orgVerify.title"] ?? ""}: ${data.organization.name}` : undefined);
+  pageMeta(matches, data ? `${metaTranslator(matches)("orgVerify.title")}: ${data.organization.name}` : undefined);
 
 const NOTICES = ["verificada", "rechazada"] as const;
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { IdeaCard } from "~/components/idea-card";
 import { OrganizationJoin } from "~/components/organization-join";
 import { VerifiedBadge } from "~/components/verified-badge";

@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { OrganizationLogoForm } from "~/components/organization-logo-form";
 import { OrganizationJoinRequests, OrganizationMembers } from "~/components/organization-members";
 import { OrganizationOffers } from "~/components/organization-offers";
 import { OrganizationProfileForm } from "~/components/organization-profile-form";
 import { OrganizationVerification } from "~/components/organization-verification";
 import { intentFailure } from "~/lib/intent-failure";
-import { pageMeta, rootCopy } from "~/lib/meta";
+import { metaTranslator, pageMeta } from "~/lib/meta";
 import { manageAction, managementPage } from "~/lib/organization-manage.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageMeta(matches, data ? `${rootCopy(matches).messages["orgAdmin.title"] ?? ""}: ${data.organization.name}` : undefined);
+  pageMeta(matches, data ? `${metaTranslator(matches)("orgAdmin.title")}: ${data.organization.name}` : undefined);
 
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   return json(await managementPage(context, request, params.slug ?? ""));

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { titledPage } from "~/lib/meta";
 import { can } from "../../server/authz/policy";

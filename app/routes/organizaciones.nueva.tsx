@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { OrganizationProfileForm } from "~/components/organization-profile-form";
 import { titledPage } from "~/lib/meta";
 import { canCreateOrganization, profileConstraint, requireSignIn, submitNewOrganization } from "~/lib/organization-form.server";
