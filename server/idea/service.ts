@@ -1,6 +1,6 @@
 import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/policy";
-import { inTransaction, queryRows, type DbClient } from "../db/client";
+import { inTransaction, Prisma, queryRows, type DbClient } from "../db/client";
 import { withConstraintMessages } from "../db/errors";
 import { MAX_ATTACHMENTS } from "../files/rules";
 import type { BlobRef } from "../files/stores";
@@ -49,6 +49,10 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
   authorize(actor, "idea.create", null);
   checkOrganization(actor, input.organizationId);
   const { attachmentIds, submit, organizationId, ...fields } = input;
+  if (!submit && attachmentIds.length === 0) {
+    const id = await withConstraintMessages(() => insertDraft(db, actor.id, { ...fields, organizationId: organizationId ?? null }));
+    return (await findIdea(db, id))!;
+  }
   return withConstraintMessages(() =>
     inTransaction(db, async (tx) => {
       const idea = await tx.idea.create({
@@ -61,6 +65,32 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
       return (await findIdea(tx, idea.id))!;
     }),
   );
+}
+
+/**
+ * A draft without files, the usual first save: the idea and its CREATED event in one statement,
+ * which PostgreSQL runs atomically, instead of an interactive transaction's five round trips
+ * (docs/decisions/009-performance.md). Files and "submit now" take the transaction above.
+ */
+async function insertDraft(
+  db: DbClient,
+  authorId: string,
+  draft: Omit<CreateIdeaInput, "attachmentIds" | "submit" | "organizationId"> & { organizationId: string | null },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    Prisma.sql`
+      WITH idea AS (
+        INSERT INTO "Idea" ("id", "title", "summary", "problem", "solution", "sector", "status", "authorId", "organizationId", "createdAt", "updatedAt")
+        VALUES (gen_random_uuid(), ${draft.title}, ${draft.summary}, ${draft.problem}, ${draft.solution}, ${draft.sector}::"Sector",
+                'DRAFT', ${authorId}::uuid, ${draft.organizationId}::uuid, now(), now())
+        RETURNING "id"
+      ), created AS (
+        INSERT INTO "IdeaEvent" ("ideaId", "actorId", "kind", "toStatus") SELECT "id", ${authorId}::uuid, 'CREATED', 'DRAFT' FROM idea
+      )
+      SELECT "id" FROM idea`,
+  );
+  return row!.id;
 }
 
 /**
