@@ -38,6 +38,8 @@ export interface OrganizationProfileFormProps {
   /** Shown above the button: editing name or NIT of a verified organization sends it back to verification. */
   warning?: string;
   submitLabel: string;
+  /** The kinds offered (the create page: those the account may create); every kind by default. */
+  kinds?: readonly string[];
 }
 
 /** The sectors checked: what was sent before a refusal, else what is saved. */
@@ -48,7 +50,7 @@ function checkedSectors(sent: unknown, saved: readonly string[] | undefined): re
 }
 
 /** Name, kind, NIT, city, sectors, description, website and contact email: one plain form, without JavaScript too. */
-export function OrganizationProfileForm({ id, constraint, result, saved, intent, warning, submitLabel }: OrganizationProfileFormProps) {
+export function OrganizationProfileForm({ id, constraint, result, saved, intent, warning, submitLabel, kinds }: OrganizationProfileFormProps) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const { fields, errors, formProps, summary } = useSchemaForm<OrganizationProfile>({ id, constraint, result });
@@ -81,7 +83,7 @@ export function OrganizationProfileForm({ id, constraint, result, saved, intent,
               <option value="" disabled>
                 {t("orgAdmin.field.kindPlaceholder")}
               </option>
-              {KINDS.map((k) => (
+              {(kinds ?? KINDS).map((k) => (
                 <option key={k} value={k}>
                   {t(`orgKind.${k}` as never)}
                 </option>

@@ -7,6 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { can } from "../../server/authz/policy";
 import { translate } from "../../server/i18n/messages";
+import { creatableKinds } from "../../server/organization/profile";
 import { organizationProfile } from "../../server/organization/schemas";
 import { z } from "../../server/validation";
 import { actionFailure } from "./actions";
@@ -27,6 +28,9 @@ export function requireSignIn(context: AppLoadContext, request: Request) {
   }
   return user;
 }
+
+/** The kinds this request's person may create: an entrepreneur, startups only. */
+export const kindsToCreate = (context: AppLoadContext) => creatableKinds(context.ctx.user?.role ?? "");
 
 /** Whether this request's person may create organizations (policy "organization.create"). */
 export const canCreateOrganization = (context: AppLoadContext) => can(context.ctx.actor, "organization.create", null);

@@ -4,13 +4,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { OrganizationProfileForm } from "~/components/organization-profile-form";
 import { titledPage } from "~/lib/meta";
-import { canCreateOrganization, profileConstraint, requireSignIn, submitNewOrganization } from "~/lib/organization-form.server";
+import { canCreateOrganization, kindsToCreate, profileConstraint, requireSignIn, submitNewOrganization } from "~/lib/organization-form.server";
 
 export const meta = titledPage("orgNew.title");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireSignIn(context, request);
-  return json({ canCreate: canCreateOrganization(context), constraint: profileConstraint() });
+  return json({ canCreate: canCreateOrganization(context), constraint: profileConstraint(), kinds: kindsToCreate(context) });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -19,7 +19,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function NewOrganizationPage() {
   const { t } = useTranslation();
-  const { canCreate, constraint } = useLoaderData<typeof loader>();
+  const { canCreate, constraint, kinds } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="page narrow" aria-labelledby="new-org-title">
@@ -27,7 +27,7 @@ export default function NewOrganizationPage() {
       {canCreate ? (
         <>
           <p className="lead">{t("orgNew.lead")}</p>
-          <OrganizationProfileForm id="new-org-form" constraint={constraint} result={result} submitLabel={t("orgNew.submit")} />
+          <OrganizationProfileForm id="new-org-form" constraint={constraint} result={result} kinds={kinds} submitLabel={t("orgNew.submit")} />
         </>
       ) : (
         <>

@@ -1,10 +1,28 @@
 /** API messages of organizations and memberships (merged in ./messages.ts). */
+/** Organization kinds, named once for the API's messages and the UI (app/i18n/<language>/organizations.ts). */
+export const organizationKindNamesEs = {
+  "orgKind.UNIVERSITY": "Universidad",
+  "orgKind.COMPANY": "Empresa",
+  "orgKind.PUBLIC_ENTITY": "Entidad pública",
+  "orgKind.NGO": "ONG",
+  "orgKind.STARTUP": "Startup",
+};
+
+export const organizationKindNamesEn: Record<keyof typeof organizationKindNamesEs, string> = {
+  "orgKind.UNIVERSITY": "University",
+  "orgKind.COMPANY": "Company",
+  "orgKind.PUBLIC_ENTITY": "Public entity",
+  "orgKind.NGO": "NGO",
+  "orgKind.STARTUP": "Startup",
+};
+
 export const organizationMessagesEs = {
+  ...organizationKindNamesEs,
   "organization.notFound": "No encontramos esta organización.",
   "organization.nitFormat": "Escribe el NIT con su dígito de verificación, por ejemplo 900.123.456-7.",
   "organization.nitCheckDigit": "El dígito de verificación no corresponde a este NIT. Revisa el número en el RUT.",
   "organization.nitTaken": "Ya hay una organización registrada con este NIT.",
-  "organization.kindNotAllowed": "Con tu tipo de cuenta puedes crear: {{kinds}}.",
+  "organization.kindNotAllowed": "Con tu tipo de cuenta solo puedes crear organizaciones de tipo «$t(orgKind.{{kind}})».",
   "organization.lastOwner": "La organización debe conservar al menos una persona propietaria. Asigna otra antes de hacer este cambio.",
   "organization.notMember": "Esa persona no es miembro de esta organización.",
   "organization.alreadyMember": "Esa persona ya es miembro de esta organización.",
@@ -18,11 +36,12 @@ export const organizationMessagesEs = {
 } as const;
 
 export const organizationMessagesEn: Record<keyof typeof organizationMessagesEs, string> = {
+  ...organizationKindNamesEn,
   "organization.notFound": "We could not find this organization.",
   "organization.nitFormat": "Write the NIT with its check digit, for example 900.123.456-7.",
   "organization.nitCheckDigit": "The check digit does not match this NIT. Check the number on the RUT.",
   "organization.nitTaken": "An organization with this NIT is already registered.",
-  "organization.kindNotAllowed": "With your account type you can create: {{kinds}}.",
+  "organization.kindNotAllowed": "With your account type you can only create organizations of type “$t(orgKind.{{kind}})”.",
   "organization.lastOwner": "The organization must keep at least one owner. Make someone else an owner first.",
   "organization.notMember": "That person is not a member of this organization.",
   "organization.alreadyMember": "That person is already a member of this organization.",

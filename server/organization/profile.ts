@@ -17,6 +17,9 @@ const CREATABLE_KINDS: Record<string, readonly OrganizationKind[]> = {
   COMPANY: ["UNIVERSITY", "COMPANY", "PUBLIC_ENTITY", "NGO", "STARTUP"],
 };
 
+/** The kinds of organization an account of `role` may create (the create form offers only these). */
+export const creatableKinds = (role: string): readonly OrganizationKind[] => CREATABLE_KINDS[role] ?? [];
+
 export function slugify(name: string): string {
   const base = name
     .normalize("NFD")
@@ -48,8 +51,10 @@ export async function createOrganization(db: DbClient, actor: Actor, profile: Or
   authorize(actor, "organization.create", null);
   const kinds = CREATABLE_KINDS[actor.role] ?? [];
   if (!kinds.includes(profile.kind)) {
-    throw new AppError("FORBIDDEN", "organization.kindNotAllowed", { kinds: kinds.join(", ") }, {
-      kind: { key: "organization.kindNotAllowed", params: { kinds: kinds.join(", ") } },
+    // Every account that may create one may create startups; only entrepreneurs are limited (to them).
+    const allowed = { kind: kinds[0] ?? "STARTUP" };
+    throw new AppError("FORBIDDEN", "organization.kindNotAllowed", allowed, {
+      kind: { key: "organization.kindNotAllowed", params: allowed },
     });
   }
   for (let attempt = 0; ; attempt++) {

@@ -57,7 +57,9 @@ describe("creating organizations", () => {
 
   it("lets entrepreneurs create startups only, and the Secretariat none", async () => {
     const { caller } = await callerAs(suite.services, "ENTREPRENEUR");
-    expect((await failureOf(caller.organization.create(profile()))).httpStatus).toBe(403);
+    const refused = await failureOf(caller.organization.create(profile()));
+    expect(refused.httpStatus).toBe(403);
+    expect(refused.fieldErrors.kind).toBe("Con tu tipo de cuenta solo puedes crear organizaciones de tipo «Startup».");
     await expect(caller.organization.create(profile({ kind: "STARTUP" }))).resolves.toBeDefined();
     const { caller: secretariat } = await callerAs(suite.services, "SECRETARIAT");
     expect((await failureOf(secretariat.organization.create(profile()))).httpStatus).toBe(403);

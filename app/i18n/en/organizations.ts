@@ -1,18 +1,15 @@
+import { organizationKindNamesEn } from "../../../server/i18n/organization-messages";
 import type { organizations as es } from "../es/organizations";
 import type { Translation } from "../types";
 
 export const organizations: Translation<typeof es> = {
+  ...organizationKindNamesEn,
   "nav.organizations": "Organizations",
   "nav.myOrganizations": "My organizations",
   "org.verified": "Verified",
   "org.verifiedMeaning": "The Secretariat of ICT, Science and Innovation confirmed this organization's details.",
   "org.role.OWNER": "Owner",
   "org.role.MEMBER": "Member",
-  "orgKind.UNIVERSITY": "University",
-  "orgKind.COMPANY": "Company",
-  "orgKind.PUBLIC_ENTITY": "Public entity",
-  "orgKind.NGO": "NGO",
-  "orgKind.STARTUP": "Startup",
   "offerKind.LAB": "Laboratory",
   "offerKind.EQUIPMENT": "Equipment",
   "offerKind.MENTORING": "Mentoring",

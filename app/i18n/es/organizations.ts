@@ -1,16 +1,13 @@
+import { organizationKindNamesEs } from "../../../server/i18n/organization-messages";
 /** Organizations' public pages: the directory (/organizaciones) and each profile (/organizaciones/:slug). */
 export const organizations = {
+  ...organizationKindNamesEs,
   "nav.organizations": "Organizaciones",
   "nav.myOrganizations": "Mis organizaciones",
   "org.verified": "Verificada",
   "org.verifiedMeaning": "La Secretaría TIC, Ciencia e Innovación confirmó los datos de esta organización.",
   "org.role.OWNER": "Propietario(a)",
   "org.role.MEMBER": "Miembro",
-  "orgKind.UNIVERSITY": "Universidad",
-  "orgKind.COMPANY": "Empresa",
-  "orgKind.PUBLIC_ENTITY": "Entidad pública",
-  "orgKind.NGO": "ONG",
-  "orgKind.STARTUP": "Startup",
   "offerKind.LAB": "Laboratorio",
   "offerKind.EQUIPMENT": "Equipos",
   "offerKind.MENTORING": "Mentoría",
