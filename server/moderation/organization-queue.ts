@@ -1,5 +1,6 @@
 import type { DbClient } from "../db/client";
 import type { OrganizationKind, VerificationStatus } from "../db/generated/enums";
+import { PROFILE_FIELDS } from "../organization/profile";
 import { countPendingVerifications, verificationQueue } from "../organization/verification";
 import { AppError } from "../trpc/errors";
 import type { QueueId } from "./schemas";
@@ -44,18 +45,7 @@ export async function organizationForReview(db: DbClient, id: string) {
   const organization = await db.organization.findUnique({
     where: { id },
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      kind: true,
-      nit: true,
-      city: true,
-      sectors: true,
-      description: true,
-      website: true,
-      contactEmail: true,
-      verification: true,
-      verificationReason: true,
+      ...PROFILE_FIELDS,
       verificationRequestedAt: true,
       members: { where: { role: "OWNER" }, select: { user: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } },
     },

@@ -156,24 +156,29 @@ export async function listOrganizations(db: DbClient, input: ListOrganizationsIn
   return { items, nextCursor: hasMore && last ? encodeCursor({ at: new Date(0), id: last.id }) : null };
 }
 
+/** The profile as its owners wrote it, and where verification stands: every view of an organization starts here. */
+export const PROFILE_FIELDS = {
+  id: true,
+  slug: true,
+  name: true,
+  kind: true,
+  nit: true,
+  city: true,
+  sectors: true,
+  description: true,
+  website: true,
+  contactEmail: true,
+  verification: true,
+  verificationReason: true,
+} as const;
+
 /** The public profile: listed members, offers (ideas on its behalf come from idea.list). */
 export async function organizationBySlug(db: DbClient, slug: string) {
   const organization = await db.organization.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      kind: true,
-      nit: true,
-      city: true,
-      sectors: true,
-      description: true,
-      website: true,
-      contactEmail: true,
+      ...PROFILE_FIELDS,
       logoFileId: true,
-      verification: true,
-      verificationReason: true,
       verifiedAt: true,
       createdAt: true,
       offers: { select: { id: true, kind: true, title: true, description: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
