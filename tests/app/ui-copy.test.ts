@@ -1,8 +1,8 @@
 /**
  * The UI copy: one file per domain and language, composed into one dictionary per language that
- * only the server imports (app/i18n/messages.server.ts). The root loader sends the browser the
- * language being shown, so no dictionary text may be in the JavaScript the browser downloads,
- * except the Spanish error-page fallback (app/i18n/fallback.ts).
+ * only the server imports (app/i18n/messages.server.ts). Each page carries the copy of the language
+ * it is shown in (an inline script in its head), so no dictionary text may be in the JavaScript the
+ * browser downloads, except the Spanish error-page fallback (app/i18n/fallback.ts).
  */
 import { IdeaStatus } from "../../server/db/generated/enums";
 import { existsSync } from "node:fs";
@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en";
 import { es } from "../../app/i18n/es";
 import { FALLBACK_MESSAGES } from "../../app/i18n/fallback";
-import { uiMessages } from "../../app/i18n/messages.server";
+import { pageCopyScript, uiMessages } from "../../app/i18n/messages.server";
 import { LOCALES } from "../../server/i18n/locale";
 import { translate } from "../../server/i18n/messages";
 
@@ -77,6 +77,17 @@ describe("UI copy dictionaries", () => {
 });
 
 const IDEA_STATUSES = Object.values(IdeaStatus);
+
+describe("the page's copy script", () => {
+  it("holds exactly the page's language, and no message can close the script element", () => {
+    for (const locale of LOCALES) {
+      const script = pageCopyScript(locale);
+      expect(script).not.toContain("<");
+      const copy = JSON.parse(script.slice("window.__cocreaCopy=".length, -1)) as { locale: string; messages: Record<string, string> };
+      expect(copy).toEqual({ locale, messages: uiMessages(locale) });
+    }
+  });
+});
 
 describe("the browser bundle", () => {
   it("carries neither dictionary, only the Spanish error-page fallback", async () => {
