@@ -88,8 +88,9 @@ async function listQueryForExplain(): Promise<ListQueryBuilder | null> {
   }
 }
 
-const PLANNED: Record<string, { q?: string; sector?: string }> = {
+const PLANNED: Record<string, { q?: string; sector?: string; sort?: string }> = {
   "list-12": {},
+  supports: { sort: "supports" },
   sector: { sector: "TOURISM" },
   "search-common": { q: COMMON_WORD },
   "search-rare": { q: RARE_WORD },

@@ -52,15 +52,17 @@ function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   });
 }
 
-function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+/** `count`: the support count leading the "most supported" order's keyset (a third part, as the app writes it). */
+function decodeCursor(cursor: string, withCount = false): { publishedAt: Date; id: string; count: number } {
+  const [iso, id, count] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const publishedAt = new Date(iso ?? "");
   if (!id || !UUID.test(id) || Number.isNaN(publishedAt.getTime())) throw new BadRequest("cursor");
-  return { publishedAt, id };
+  if (withCount !== (count !== undefined) || (withCount && !/^\d+$/.test(count ?? ""))) throw new BadRequest("cursor");
+  return { publishedAt, id, count: Number(count ?? 0) };
 }
 
-const encodeCursor = (row: { publishedAt: Date; id: string }) =>
-  Buffer.from(`${row.publishedAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
+const encodeCursor = (row: { publishedAt: Date; id: string; supportCount: number }, withCount: boolean) =>
+  Buffer.from(`${row.publishedAt.toISOString()}|${row.id}${withCount ? `|${row.supportCount}` : ""}`, "utf8").toString("base64url");
 
 interface ListRow {
   id: string;
@@ -73,6 +75,7 @@ interface ListRow {
   author_id: string;
   author_name: string;
   attachmentCount: number;
+  supportCount: number;
 }
 
 async function listIdeas(input: Record<string, unknown>) {
@@ -94,19 +97,27 @@ async function listIdeas(input: Record<string, unknown>) {
       `cocrea_idea_search(i."title", i."summary", i."problem", i."solution") @@ websearch_to_tsquery('pg_catalog.spanish'::regconfig, cocrea_unaccent($${values.length}))`,
     );
   }
+  // "Most supported" (without a search ranked by relevance): the order of "Idea_public_supports_idx".
+  const bySupports = input.sort === "supports";
   if (typeof input.cursor === "string") {
-    const after = decodeCursor(input.cursor);
+    const after = decodeCursor(input.cursor, bySupports);
     values.push(after.publishedAt, after.id);
-    where.push(`(i."publishedAt", i."id") < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+    if (bySupports) {
+      values.push(after.count);
+      where.push(`(i."supportCount", i."publishedAt", i."id") < ($${values.length}::int, $${values.length - 2}::timestamptz, $${values.length - 1}::uuid)`);
+    } else {
+      where.push(`(i."publishedAt", i."id") < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+    }
   }
   values.push(limit + 1);
   const { rows } = await pool.query<ListRow>(
     `SELECT i."id", i."title", i."summary", i."sector", i."status", i."publishedAt", i."createdAt",
             u."id" AS author_id, u."name" AS author_name,
-            (SELECT count(*)::int FROM "StoredFile" f WHERE f."ideaId" = i."id") AS "attachmentCount"
+            (SELECT count(*)::int FROM "StoredFile" f WHERE f."ideaId" = i."id") AS "attachmentCount",
+            i."supportCount"
        FROM "Idea" i JOIN "User" u ON u."id" = i."authorId"
       WHERE ${where.join(" AND ")}
-      ORDER BY i."publishedAt" DESC, i."id" DESC
+      ORDER BY ${bySupports ? `i."supportCount" DESC, ` : ""}i."publishedAt" DESC, i."id" DESC
       LIMIT $${values.length}`,
     values,
   );
@@ -120,9 +131,10 @@ async function listIdeas(input: Record<string, unknown>) {
     createdAt: r.createdAt,
     author: { id: r.author_id, name: r.author_name },
     attachmentCount: r.attachmentCount,
+    supportCount: r.supportCount,
   }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last, bySupports) : null };
 }
 
 interface DetailRow {
@@ -142,6 +154,7 @@ interface DetailRow {
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  supportCount: number;
   attachments: { id: string; name: string; contentType: string; size: number }[];
 }
 
@@ -163,6 +176,7 @@ function detail(r: DetailRow) {
     publishedAt: r.publishedAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    supportCount: r.supportCount,
     attachments: r.attachments,
   };
 }
@@ -173,7 +187,7 @@ const DETAIL_COLUMNS = `i."id", i."title", i."summary", i."problem", i."solution
   coalesce((SELECT json_agg(json_build_object('id', cu."id", 'name', cu."name", 'status', c."status") ORDER BY c."createdAt", cu."id")
               FROM "IdeaCoauthor" c JOIN "User" cu ON cu."id" = c."userId"
              WHERE c."ideaId" = i."id" AND c."status" <> 'DECLINED'), '[]') AS coauthors,
-  i."submittedAt", i."publishedAt", i."createdAt", i."updatedAt"`;
+  i."submittedAt", i."publishedAt", i."createdAt", i."updatedAt", i."supportCount"`;
 
 async function ideaById(input: Record<string, unknown>) {
   if (typeof input.id !== "string" || !UUID.test(input.id)) throw new BadRequest("id");

@@ -59,6 +59,7 @@ export const SCENARIOS: Scenario[] = [
   list("search-common", `idea.list, search "${COMMON_WORD}"`, () => ({ q: COMMON_WORD, limit: 12 })),
   list("search-rare", `idea.list, search "${RARE_WORD}"`, () => ({ q: RARE_WORD, limit: 12 })),
   list("search-none", `idea.list, search "${ABSENT_WORD}" (no match)`, () => ({ q: ABSENT_WORD, limit: 12 })),
+  list("supports", "idea.list, most supported first", () => ({ sort: "supports", limit: 12 })),
   {
     name: "idea-page",
     kind: "page",

@@ -114,13 +114,38 @@ SELECT gen_random_uuid(), 'LOCAL', 'bench/' || i."id" || '/' || f.n || '.pdf',
 /** Clock the seeded history counts back from, fixed per run so every batch agrees. */
 export const SEED_EPOCH = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
 
+/**
+ * About a third of the listed ideas get 1 to 11 supporters (never their author), and every count
+ * is recomputed from the rows, as the app keeps it. Idempotent, so a later, larger load re-runs it.
+ */
+const SUPPORTS_SQL = `
+WITH supporters AS (
+  SELECT array_agg("id" ORDER BY "email") AS ids FROM "User" WHERE "role" <> 'SECRETARIAT'
+), picked AS (
+  SELECT i."id" AS "ideaId", i."authorId", i."publishedAt",
+         s.ids[1 + (abs(hashtext(i."id"::text)) + k * 7919) % cardinality(s.ids)] AS "userId"
+    FROM "Idea" i, supporters s,
+         LATERAL generate_series(1, 1 + abs(hashtext(i."id"::text || 's')) % 11) AS k
+   WHERE i."status" IN ('PUBLISHED', 'IN_DEVELOPMENT', 'INCUBATED') AND abs(hashtext(i."id"::text)) % 3 = 0
+)
+INSERT INTO "IdeaSupport" ("ideaId", "userId", "createdAt")
+SELECT "ideaId", "userId", "publishedAt" + interval '3 hours' FROM picked WHERE "userId" <> "authorId"
+ON CONFLICT DO NOTHING`;
+
 export async function seedIdeas(client: pg.ClientBase, from: number, to: number, batch = 25_000): Promise<void> {
   for (let start = from; start <= to; start += batch) {
     const end = Math.min(to, start + batch - 1);
     await client.query(IDEAS_SQL, [...FRAGMENTS, start, end, text.RARE_PHRASE, SEED_EPOCH]);
   }
+  await client.query(SUPPORTS_SQL);
+  await client.query(
+    `UPDATE "Idea" i SET "supportCount" = s.n
+       FROM (SELECT "ideaId", count(*)::int AS n FROM "IdeaSupport" GROUP BY "ideaId") s
+      WHERE s."ideaId" = i."id" AND i."supportCount" <> s.n`,
+  );
   await client.query(`VACUUM ANALYZE "Idea"`);
   await client.query(`VACUUM ANALYZE "StoredFile"`);
+  await client.query(`VACUUM ANALYZE "IdeaSupport"`);
 }
 
 export async function seedCounts(client: pg.ClientBase) {

@@ -1,11 +1,13 @@
 import { auditRouter } from "./audit/router";
 import { authRouter } from "./auth/router";
 import { coauthorRouter } from "./coauthor/router";
+import { commentRouter } from "./comment/router";
 import { fileRouter } from "./files/router";
 import { ideaRouter } from "./idea/router";
 import { moderationRouter } from "./moderation/router";
 import { membershipRouter, organizationRouter } from "./organization/router";
 import { reportRouter } from "./report/router";
+import { supportRouter } from "./support/router";
 import { createCallerFactory, router } from "./trpc/init";
 
 /** Every domain operation of Cocrea; one sub-router per folder of server/. */
@@ -19,6 +21,8 @@ export const appRouter = router({
   report: reportRouter,
   moderation: moderationRouter,
   audit: auditRouter,
+  support: supportRouter,
+  comment: commentRouter,
 });
 
 export type AppRouter = typeof appRouter;

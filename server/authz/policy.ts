@@ -1,5 +1,5 @@
 import type { CoauthorStatus, IdeaStatus, Role } from "../db/generated/enums";
-import { isPublicState } from "../idea/lifecycle";
+import { isListedState, isPublicState } from "../idea/lifecycle";
 import { AppError } from "../trpc/errors";
 import type { MessageKey } from "../i18n/messages";
 import type { Actor } from "./actor";
@@ -22,6 +22,10 @@ export interface IdeaRecord {
   status: IdeaStatus;
   authorId: string;
   coauthors: readonly { id: string; status: CoauthorStatus }[];
+}
+
+export interface CommentRecord {
+  authorId: string;
 }
 
 /** An organization as rules see it: the actor's role in it comes from the session's memberships. */
@@ -55,6 +59,20 @@ const policies = {
   /** Reporting: anyone signed in but the idea's own authors (and the Secretariat, who moderates directly). */
   "idea.report": (actor: Actor | null, idea: IdeaRecord) =>
     actor !== null && !isSecretariat(actor) && !isContributor(actor, idea) && coauthorStatus(actor, idea) !== "INVITED",
+  /**
+   * Supporting an idea: anyone signed in but its authors (and people invited to co-author it) and
+   * the Secretariat, which stays neutral among the ideas it moderates. The state is checked by the service.
+   */
+  "idea.support": (actor: Actor | null, idea: IdeaRecord) =>
+    actor !== null && !isSecretariat(actor) && !isContributor(actor, idea) && coauthorStatus(actor, idea) !== "INVITED",
+  /** Commenting: anyone signed in who sees an idea that is listed (published, in development, incubated). */
+  "comment.create": (actor: Actor | null, idea: IdeaRecord) => actor !== null && can(actor, "idea.view", idea) && isListedState(idea.status),
+  /** Editing a comment (within its time window, checked by the database): its author. */
+  "comment.edit": (actor: Actor | null, comment: CommentRecord) => actor !== null && actor.id === comment.authorId,
+  /** Removing a comment: its author, or the Secretariat (audited). */
+  "comment.remove": (actor: Actor | null, comment: CommentRecord) => (actor !== null && actor.id === comment.authorId) || isSecretariat(actor),
+  /** Reporting a comment: anyone signed in but its author and the Secretariat (who removes directly). */
+  "comment.report": (actor: Actor | null, comment: CommentRecord) => actor !== null && !isSecretariat(actor) && actor.id !== comment.authorId,
   /** Moderation decisions, the queues and the audit log: the Secretariat only. */
   "moderation.act": (actor: Actor | null, _resource: null) => isSecretariat(actor),
   "audit.view": (actor: Actor | null, _resource: null) => isSecretariat(actor),

@@ -1,3 +1,4 @@
+import { communityMessagesEn, communityMessagesEs } from "./community-messages";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
 import { organizationMessagesEn, organizationMessagesEs } from "./organization-messages";
 import { LOCALES, type Locale } from "./locale";
@@ -49,6 +50,7 @@ const es = {
   "server.notFound": "No encontramos lo que buscas.",
   ...ideaMessagesEs,
   ...organizationMessagesEs,
+  ...communityMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -98,6 +100,7 @@ const en: Catalog = {
   "server.notFound": "We could not find what you are looking for.",
   ...ideaMessagesEn,
   ...organizationMessagesEn,
+  ...communityMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

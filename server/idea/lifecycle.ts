@@ -19,6 +19,8 @@ export const EDITABLE_STATES = ["DRAFT", "CHANGES_REQUESTED"] as const satisfies
 export type PublicState = (typeof PUBLIC_STATES)[number];
 
 export const isPublicState = (status: IdeaStatus): status is PublicState => (PUBLIC_STATES as readonly IdeaStatus[]).includes(status);
+/** Listed ideas are the living ones: people support and comment on them (not on archived ones). */
+export const isListedState = (status: IdeaStatus) => (LISTED_STATES as readonly IdeaStatus[]).includes(status);
 export const isEditableState = (status: IdeaStatus) => (EDITABLE_STATES as readonly IdeaStatus[]).includes(status);
 
 /** Who moves an idea: its authors (author and accepted co-authors), the Secretariat, or the platform itself. */

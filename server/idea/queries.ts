@@ -3,7 +3,7 @@ import type { IdeaEventKind, IdeaStatus, Sector, CoauthorStatus } from "../db/ge
 import type { KeysetPosition } from "../pagination/cursor";
 import { LISTED_STATES, type PublicState } from "./lifecycle";
 
-export type IdeaSort = "newest" | "relevance";
+export type IdeaSort = "newest" | "relevance" | "supports";
 
 export interface IdeaListFilters {
   sector?: Sector;
@@ -13,7 +13,7 @@ export interface IdeaListFilters {
   authorId?: string;
   /** Words, searched in Spanish (stems, accents and case ignored) in title, summary, problem and solution. */
   q?: string;
-  /** "relevance" only applies with `q`. */
+  /** "relevance" only applies with `q`; "supports": most supported first. */
   sort?: IdeaSort;
 }
 
@@ -28,6 +28,8 @@ export interface IdeaListRow {
   createdAt: Date;
   author: { id: string; name: string };
   attachmentCount: number;
+  /** People who support it (the column kept with the support rows: no count per card). */
+  supportCount: number;
   /** Present when sorted by relevance (it is the cursor's sort key). */
   rank?: number;
 }
@@ -54,22 +56,27 @@ export function ideaListQuery(filters: IdeaListFilters, after: KeysetPosition | 
   if (filters.authorId) conditions.push(Prisma.sql`i."authorId" = ${filters.authorId}::uuid`);
   if (filters.q) conditions.push(Prisma.sql`${searchVector} @@ ${searchQuery(filters.q)}`);
   const rank = ranked ? Prisma.sql`ts_rank(${searchVector}, ${searchQuery(filters.q!)})` : null;
+  // Most supported: (supportCount, publishedAt, id), the order of "Idea_public_supports_idx".
+  const bySupports = !rank && filters.sort === "supports";
   if (after) {
     conditions.push(
       rank
         ? Prisma.sql`(${rank}, i."publishedAt", i."id") < (${after.rank ?? 0}::real, ${after.at}::timestamptz, ${after.id}::uuid)`
-        : Prisma.sql`(i."publishedAt", i."id") < (${after.at}::timestamptz, ${after.id}::uuid)`,
+        : bySupports
+          ? Prisma.sql`(i."supportCount", i."publishedAt", i."id") < (${after.rank ?? 0}::int, ${after.at}::timestamptz, ${after.id}::uuid)`
+          : Prisma.sql`(i."publishedAt", i."id") < (${after.at}::timestamptz, ${after.id}::uuid)`,
     );
   }
   return Prisma.sql`
     SELECT i."id", i."title", i."summary", i."sector", i."status", i."publishedAt", i."createdAt",
            json_build_object('id', u."id", 'name', u."name") AS "author",
-           (SELECT count(*)::int FROM "StoredFile" f WHERE f."ideaId" = i."id") AS "attachmentCount"
+           (SELECT count(*)::int FROM "StoredFile" f WHERE f."ideaId" = i."id") AS "attachmentCount",
+           i."supportCount"
            ${rank ? Prisma.sql`, ${rank} AS "rank"` : Prisma.empty}
       FROM "Idea" i
       JOIN "User" u ON u."id" = i."authorId"
      WHERE ${Prisma.join(conditions, " AND ")}
-     ORDER BY ${rank ? Prisma.sql`"rank" DESC, ` : Prisma.empty}i."publishedAt" DESC, i."id" DESC
+     ORDER BY ${rank ? Prisma.sql`"rank" DESC, ` : bySupports ? Prisma.sql`i."supportCount" DESC, ` : Prisma.empty}i."publishedAt" DESC, i."id" DESC
      LIMIT ${take}`;
 }
 
@@ -121,6 +128,7 @@ export interface IdeaDetail {
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  supportCount: number;
   attachments: { id: string; name: string; contentType: string; size: number }[];
 }
 
@@ -133,7 +141,7 @@ export function ideaDetailQuery(id: string): Prisma.Sql {
            COALESCE((SELECT json_agg(json_build_object('id', cu."id", 'name', cu."name", 'status', c."status") ORDER BY c."createdAt", cu."id")
                        FROM "IdeaCoauthor" c JOIN "User" cu ON cu."id" = c."userId"
                       WHERE c."ideaId" = i."id" AND c."status" <> 'DECLINED'), '[]'::json) AS "coauthors",
-           i."submittedAt", i."publishedAt", i."createdAt", i."updatedAt",
+           i."submittedAt", i."publishedAt", i."createdAt", i."updatedAt", i."supportCount",
            COALESCE((SELECT json_agg(json_build_object('id', f."id", 'name', f."name", 'contentType', f."contentType", 'size', f."size")
                                      ORDER BY f."createdAt", f."id")
                        FROM "StoredFile" f WHERE f."ideaId" = i."id"), '[]'::json) AS "attachments"

@@ -48,7 +48,8 @@ export const listIdeasInput = z
     authorId: z.uuid().optional(),
     /** Words searched in Spanish in title, summary, problem and solution. */
     q: z.string().trim().max(100).optional(),
-    sort: z.enum(["newest", "relevance"]).default("newest"),
+    /** "supports": most supported first (then newest). */
+    sort: z.enum(["newest", "relevance", "supports"]).default("newest"),
     /** Opaque: the `nextCursor` of the previous page. */
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(50).default(12),

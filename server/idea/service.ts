@@ -133,12 +133,16 @@ export async function updateIdea(db: DbClient, actor: Actor, input: UpdateIdeaIn
 /** Public ideas, newest publication first (or by relevance), with an opaque cursor for the next page. */
 export async function listIdeas(db: DbClient, input: ListIdeasInput) {
   const ranked = Boolean(input.q) && input.sort === "relevance";
-  const after = input.cursor ? decodeCursor(input.cursor, { ranked }) : null;
+  // Most supported: the cursor's leading sort key (its `rank` slot) is the support count.
+  const bySupports = !ranked && input.sort === "supports";
+  const after = input.cursor ? decodeCursor(input.cursor, { ranked: ranked || bySupports }) : null;
+  if (bySupports && after && !Number.isInteger(after.rank)) throw new AppError("BAD_REQUEST", "validation.cursor", {}, { cursor: { key: "validation.cursor" } });
   const rows = await queryRows<IdeaListRow>(db, ideaListQuery(input, after, input.limit + 1));
   const hasMore = rows.length > input.limit;
   const items = hasMore ? rows.slice(0, input.limit) : rows;
   const last = items.at(-1);
-  return { items, nextCursor: hasMore && last ? encodeCursor({ at: last.publishedAt, id: last.id, rank: last.rank }) : null };
+  const rank = bySupports ? last?.supportCount : last?.rank;
+  return { items, nextCursor: hasMore && last ? encodeCursor({ at: last.publishedAt, id: last.id, rank }) : null };
 }
 
 /** The ideas a person authors or co-authors (invitations included), in every state. */
