@@ -15,6 +15,8 @@ describe("demo data", () => {
       organizations: await suite.db.organization.count(),
       memberships: await suite.db.membership.count(),
       ideas: await suite.db.idea.count(),
+      supports: await suite.db.ideaSupport.count(),
+      comments: await suite.db.comment.count(),
     });
     const first = await counts();
     await seedDemoData(suite.db);
@@ -72,6 +74,17 @@ describe("demo data", () => {
     const { caller: visitor } = await callerFor(suite.services);
     const listed = await visitor.idea.list({ limit: 50 });
     expect(listed.items.map((i) => i.status).every((s) => ["PUBLISHED", "IN_DEVELOPMENT", "INCUBATED"].includes(s))).toBe(true);
+  });
+
+  it("has supports (counted as the database holds them), comments, a reply and an official reply", async () => {
+    const ideas = await suite.db.idea.findMany({ where: { supportCount: { gt: 0 } }, select: { id: true, supportCount: true, _count: { select: { supports: true } } } });
+    expect(ideas.length).toBeGreaterThanOrEqual(2);
+    for (const idea of ideas) expect(idea.supportCount).toBe(idea._count.supports);
+    expect(await suite.db.comment.count({ where: { official: true } })).toBeGreaterThanOrEqual(1);
+    expect(await suite.db.comment.count({ where: { parentId: { not: null } } })).toBeGreaterThanOrEqual(1);
+    const { caller: visitor } = await callerFor(suite.services);
+    const top = await visitor.idea.list({ sort: "supports", limit: 1 });
+    expect(top.items[0]!.supportCount).toBe(Math.max(...ideas.map((i) => i.supportCount)));
   });
 
   it.each(DEMO_ACCOUNTS.map((a) => [a.role, a] as const))("prints a %s login that really works", async (_role, account) => {

@@ -9,8 +9,12 @@ export const AUDIT_ACTIONS = [
   "organization.verify",
   "organization.rejectVerification",
   "organization.reverify",
+  "comment.remove",
+  "comment.autoHide",
+  "commentReport.dismiss",
+  "commentReport.uphold",
 ] as const;
-export const AUDIT_SUBJECT_TYPES = ["Idea", "Organization"] as const;
+export const AUDIT_SUBJECT_TYPES = ["Idea", "Organization", "Comment"] as const;
 
 /** A day of the Bogotá calendar, as a date input sends it ("2026-11-24"); "" means no bound. */
 const day = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional());

@@ -2,6 +2,7 @@ import { Prisma, type DbClient } from "../db/client";
 import type { IdeaStatus, ReportReason, Sector } from "../db/generated/enums";
 import { decodeCursor, encodeCursor, type KeysetPosition } from "../pagination/cursor";
 import { secretariatMoves, type Move } from "./moves";
+import { commentQueue, type CommentQueueItem } from "./comment-queue";
 import { organizationQueue, type OrganizationQueueItem } from "./organization-queue";
 import type { QueueFilters, QueueId } from "./schemas";
 
@@ -22,7 +23,7 @@ export interface IdeaQueueItem {
   moves: Move[];
 }
 
-export type QueueItem = IdeaQueueItem | OrganizationQueueItem;
+export type QueueItem = IdeaQueueItem | OrganizationQueueItem | CommentQueueItem;
 
 /**
  * A queue of /moderacion. The page renders any queue from this alone: its tab (title and count)
@@ -109,7 +110,7 @@ const reported: ModerationQueue = {
 };
 
 /** Every queue, in the order of the page's tabs. */
-export const QUEUES: Record<QueueId, ModerationQueue> = { review, reported, organizations: organizationQueue };
+export const QUEUES: Record<QueueId, ModerationQueue> = { review, reported, organizations: organizationQueue, comments: commentQueue };
 
 export async function queueCounts(db: DbClient, filters: QueueFilters) {
   return Promise.all(

@@ -5,6 +5,8 @@ import { queueCounts, queuePage } from "./queues";
 import { organizationId } from "../organization/schemas";
 import { ideaReportsInput, queueInput, queuesInput, resolveReportsInput } from "./schemas";
 import { decide, openReports, resolveReports } from "./service";
+import { resolveCommentReportsInput } from "../comment/schemas";
+import { resolveCommentReports } from "../report/comment-reports";
 
 const secretariat = policyProcedure("moderation.act");
 
@@ -20,4 +22,8 @@ export const moderationRouter = router({
   organization: secretariat.input(organizationId).query(({ ctx, input }) => organizationForReview(ctx.db, input.id)),
   decide: secretariat.input(ideaDecisionInput).mutation(({ ctx, input }) => decide(ctx.db, ctx.actor, input)),
   resolveReports: secretariat.input(resolveReportsInput).mutation(({ ctx, input }) => resolveReports(ctx.db, ctx.actor, input)),
+  /** Closes a comment's open reports: dismissed (a hidden comment returns) or upheld (it stays hidden). */
+  resolveCommentReports: secretariat
+    .input(resolveCommentReportsInput)
+    .mutation(({ ctx, input }) => resolveCommentReports(ctx.db, ctx.actor, input)),
 });

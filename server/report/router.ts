@@ -1,4 +1,6 @@
+import { reportCommentInput } from "../comment/schemas";
 import { protectedProcedure, router } from "../trpc/init";
+import { createCommentReport } from "./comment-reports";
 import { createReportInput, ownReportInput } from "./schemas";
 import { createReport, ownReport } from "./service";
 
@@ -7,6 +9,10 @@ export const reportRouter = router({
   create: protectedProcedure
     .input(createReportInput)
     .mutation(({ ctx, input }) => createReport(ctx.db, ctx.actor, input, { threshold: ctx.env.REPORT_HIDE_THRESHOLD })),
+  /** A comment, like an idea: anyone signed in but its author and the Secretariat, once per comment. */
+  comment: protectedProcedure
+    .input(reportCommentInput)
+    .mutation(({ ctx, input }) => createCommentReport(ctx.db, ctx.actor, input, { threshold: ctx.env.REPORT_HIDE_THRESHOLD })),
   /** The caller's own report of an idea, or null. */
   mine: protectedProcedure.input(ownReportInput).query(({ ctx, input }) => ownReport(ctx.db, ctx.actor, input.ideaId)),
 });

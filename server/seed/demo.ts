@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { seedDemoOrganizations } from "./organizations";
+import { seedDemoCommunity } from "./community";
 import { hashPassword } from "../auth/password";
 import type { Sector } from "../db/generated/enums";
 import { DEMO_NEIGHBOURS, seedLifecycleIdea } from "./lifecycle";
@@ -96,4 +97,5 @@ export async function seedDemoData(db: Db, options: { reportHideThreshold?: numb
     ],
   }));
   for (const idea of [...published, ...LIFECYCLE_IDEAS]) await seedLifecycleIdea(db, users, idea, options.reportHideThreshold ?? 3);
+  await seedDemoCommunity(db, users);
 }

@@ -34,6 +34,8 @@ interface Fixtures {
   freshOrganization(options?: { verification?: "PENDING" }): Promise<{ id: string; slug: string }>;
   /** A pending join request to a fresh organization, from someone else. */
   freshJoinRequest(): Promise<string>;
+  /** A new comment by the "author" on the published idea. */
+  freshComment(): Promise<string>;
 }
 
 interface Case {
@@ -289,6 +291,82 @@ const expectations: Record<string, Case[]> = {
     },
   ],
   "audit.list": [{ call: (c) => c.audit.list(), expect: secretariatOnly }],
+  "support.add": [
+    {
+      about: "a published idea",
+      call: (c, f) => c.support.add({ ideaId: f.publishedIdeaId }),
+      expect: { ...signedIn, SECRETARIAT: 403, author: 403, coauthor: 403, invited: 403 },
+    },
+    {
+      about: "a draft",
+      call: (c, f) => c.support.add({ ideaId: f.draftIdeaId }),
+      expect: { anonymous: 401, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: 403, author: 403, coauthor: 403, invited: 403 },
+    },
+  ],
+  "support.remove": [
+    { about: "a published idea", call: (c, f) => c.support.remove({ ideaId: f.publishedIdeaId }), expect: { ...signedIn, author: "allowed" } },
+  ],
+  "support.status": [
+    { about: "a published idea", call: (c, f) => c.support.status({ ideaId: f.publishedIdeaId }), expect: { ...everyone, author: "allowed" } },
+    {
+      about: "a draft",
+      call: (c, f) => c.support.status({ ideaId: f.draftIdeaId }),
+      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed", invited: "allowed" },
+    },
+  ],
+  "comment.list": [
+    { about: "a published idea", call: (c, f) => c.comment.list({ ideaId: f.publishedIdeaId }), expect: { ...everyone, author: "allowed" } },
+    {
+      about: "a draft",
+      call: (c, f) => c.comment.list({ ideaId: f.draftIdeaId }),
+      expect: { anonymous: 404, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed", coauthor: "allowed", invited: "allowed" },
+    },
+  ],
+  "comment.add": [
+    {
+      about: "a published idea",
+      call: (c, f) => c.comment.add({ ideaId: f.publishedIdeaId, body: "Un comentario de cobertura." }),
+      expect: { ...signedIn, author: "allowed", coauthor: "allowed" },
+    },
+    {
+      about: "a draft",
+      call: (c, f) => c.comment.add({ ideaId: f.draftIdeaId, body: "Un comentario de cobertura." }),
+      expect: { anonymous: 401, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: 409, author: 409, coauthor: 409, invited: 409 },
+    },
+  ],
+  "comment.edit": [
+    {
+      about: "the author's comment",
+      call: async (c, f) => c.comment.edit({ id: await f.freshComment(), body: "Texto corregido." }),
+      expect: { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: 403, author: "allowed", coauthor: 403 },
+    },
+  ],
+  "comment.remove": [
+    {
+      about: "the author's comment",
+      call: async (c, f) => c.comment.remove({ id: await f.freshComment() }),
+      expect: { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: "allowed", author: "allowed", coauthor: 403 },
+    },
+  ],
+  "report.comment": [
+    {
+      about: "the author's comment",
+      call: async (c, f) => c.report.comment({ commentId: await f.freshComment(), reason: "SPAM" }),
+      expect: { ...signedIn, SECRETARIAT: 403, author: 403, coauthor: "allowed" },
+    },
+  ],
+  "moderation.resolveCommentReports": [
+    {
+      about: "a reported comment",
+      call: async (c, f) => {
+        const commentId = await f.freshComment();
+        const reporter = await createUser(suite.db, "COMPANY");
+        await suite.db.commentReport.create({ data: { commentId, reporterId: reporter.id, reason: "SPAM" } });
+        return c.moderation.resolveCommentReports({ commentId, outcome: "dismiss" });
+      },
+      expect: secretariatOnly,
+    },
+  ],
   "file.upload": [
     {
       call: (c) => {
@@ -372,6 +450,10 @@ beforeAll(async () => {
     draftIdeaId: (await idea("DRAFT")).id,
     loginEmail: login.email,
     freshIdea: async (status) => (await idea(status)).id,
+    freshComment: async () => {
+      const ideaId = fixtures.publishedIdeaId;
+      return (await suite.db.comment.create({ data: { ideaId, authorId, body: "Comentario de cobertura." }, select: { id: true } })).id;
+    },
     coauthorId,
     inviteeEmail: invitee.email,
   };

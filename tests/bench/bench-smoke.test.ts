@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe("benchmark baseline", () => {
-  it.each(["list-12", "page-20", "search-rare", "idea-page"])("answers %s with the app's exact bytes", async (name) => {
+  it.each(["list-12", "page-20", "search-rare", "supports", "idea-page"])("answers %s with the app's exact bytes", async (name) => {
     expect(await checkBodies(scenario(name), ctx, app, raw)).toEqual({ status: "identical" });
   });
 

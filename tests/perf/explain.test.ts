@@ -50,6 +50,8 @@ describe.runIf(process.env.DATABASE_URL)("query plans at 100,000 ideas", () => {
     ["one state", ideaListQuery({ status: "ARCHIVED" }, null, 13)],
     ["one state, deep", ideaListQuery({ status: "PUBLISHED" }, deep, 13)],
     ["an organization", ideaListQuery({ organizationId }, null, 13)],
+    ["most supported", ideaListQuery({ sort: "supports" }, null, 13)],
+    ["most supported, deep", ideaListQuery({ sort: "supports" }, { ...deep, rank: 0 }, 13)],
   ])("reads %s through an index", async (_name, query) => {
     const text = await plan(query);
     expect(text, text).not.toMatch(/Seq Scan on "Idea"/);

@@ -85,6 +85,19 @@ describe("SQL statements per request", () => {
     expect(await countStatements(() => caller.idea.byId({ id: ideaId }))).toBeLessThanOrEqual(2);
   });
 
+  it("loads a thread of comments in one statement, however many comments and replies", async () => {
+    const { caller } = await callerFor(services, { cookie });
+    const before = await countStatements(() => caller.comment.list({ ideaId }));
+    const writer = await createUser(database.db, "COMPANY");
+    for (let i = 0; i < 5; i++) {
+      const top = await database.db.comment.create({ data: { ideaId, authorId: writer.id, body: `Comentario ${i}` } });
+      await database.db.comment.create({ data: { ideaId, authorId: writer.id, parentId: top.id, body: `Respuesta ${i}` } });
+    }
+    // The idea's visibility, then the page of the thread.
+    expect(await countStatements(() => caller.comment.list({ ideaId }))).toBe(before);
+    expect(before).toBeLessThanOrEqual(2);
+  });
+
   it("serves GET /ideas with the same statements for any number of cards", async () => {
     const page = (query: string) => async () => {
       const response = await fetch(`${app.base}/ideas${query}`, { headers: { cookie } });
