@@ -26,6 +26,7 @@ function valueText(t: Translator["t"], field: string, value: unknown): string {
   if (field === "status" || field === "hiddenFromStatus") return named("ideaStatus");
   if (field === "reports") return named("reportStatus");
   if (field === "verification") return named("audit.verification");
+  if (field === "commentState") return named("audit.commentState");
   if (field === "reasons" && typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)
       .map(([reason, count]) => t("moderation.reasonCount", { reason: t(`reportReason.${reason}`, { defaultValue: reason }), count }))

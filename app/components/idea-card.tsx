@@ -13,6 +13,8 @@ export interface IdeaCardData {
   publishedAt: string | null;
   author: { name: string };
   attachmentCount: number;
+  /** Absent where a list does not carry it (older callers). */
+  supportCount?: number;
 }
 
 /** `headingLevel`: one below the heading the cards sit under (h2 under the page's h1), so no level is skipped. */
@@ -32,6 +34,7 @@ export function IdeaCard({ idea, headingLevel = 3 }: { idea: IdeaCardData; headi
         {t("ideas.by", { name: idea.author.name })} ·{" "}
         <time dateTime={idea.publishedAt ?? idea.createdAt}>{formatDate(idea.publishedAt ?? idea.createdAt, i18n.language as Locale)}</time>
         {idea.attachmentCount > 0 ? <> · {t("ideas.attachmentsCount", { count: idea.attachmentCount })}</> : null}
+        {idea.supportCount !== undefined ? <> · {t("support.count", { count: idea.supportCount })}</> : null}
       </p>
     </article>
   );

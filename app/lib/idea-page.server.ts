@@ -14,6 +14,7 @@ import type { IdeaDetail, IdeaEventRow } from "../../server/idea/queries";
 import { AppError } from "../../server/trpc/errors";
 import { z } from "../../server/validation";
 import { actionFailure } from "./actions";
+import { communityAction, isCommunityIntent } from "./comment-actions.server";
 import { readForm } from "./form-request.server";
 import { parseSubmission } from "./forms.server";
 
@@ -78,6 +79,9 @@ const removeFields = z.object({ userId: z.uuid() });
 export async function ideaPageAction(context: AppLoadContext, request: Request, ideaId: string) {
   if (!context.ctx.user) throw redirect(`/ingresar?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
   const form = await readForm({ request, context });
+  // Supports and comments (app/lib/comment-actions.server.ts).
+  const community = form.get("intent");
+  if (isCommunityIntent(community)) return communityAction(context, form, ideaId, community);
   const intent = IDEA_PAGE_INTENTS.find((name) => name === form.get("intent"));
   if (!intent) return actionFailure(context, new AppError("BAD_REQUEST", "request.invalid"));
   const { caller } = context;

@@ -11,6 +11,7 @@ import { translate } from "../../server/i18n/messages";
 import { ideaDecisionInput } from "../../server/idea/schemas";
 import { secretariatMoves } from "../../server/moderation/moves";
 import { resolveReportsInput } from "../../server/moderation/schemas";
+import { resolveCommentReportsInput } from "../../server/comment/schemas";
 import { reportFormFields } from "../../server/report/schemas";
 import { AppError } from "../../server/trpc/errors";
 import { z } from "../../server/validation";
@@ -21,6 +22,7 @@ import { parseSubmission, schemaConstraint } from "./forms.server";
 /** The forms' fields: the procedure's input and which form it was (so a refusal lands on the right one). */
 export const decisionForm = ideaDecisionInput.extend({ intent: z.literal("decide") });
 export const resolveForm = resolveReportsInput.extend({ intent: z.literal("resolve") });
+export const resolveCommentForm = resolveCommentReportsInput.extend({ intent: z.literal("resolveComment") });
 
 export { reportFormFields };
 
@@ -79,6 +81,19 @@ export async function moderationAction(context: AppLoadContext, request: Request
     try {
       const { status } = await context.caller.moderation.resolveReports(input);
       return redirect(withNotice(back, input.outcome === "dismiss" ? "descartados" : "confirmados", status));
+    } catch (error) {
+      return actionFailure(context, error, submission.values);
+    }
+  }
+  if (form.get("intent") === "resolveComment") {
+    const submission = parseSubmission(context, form, resolveCommentForm);
+    if (!submission.ok) return submission.reply;
+    const { intent: _intent, ...input } = submission.value;
+    try {
+      await context.caller.moderation.resolveCommentReports(input);
+      const url = new URL(back, "http://cocrea.invalid");
+      url.searchParams.set("hecho", `comentario-${input.outcome}`);
+      return redirect(`${url.pathname}${url.search}${url.hash}`);
     } catch (error) {
       return actionFailure(context, error, submission.values);
     }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ErrorSummary } from "~/components/form";
 import { IdeaAuthorPanel, IdeaDecision, IdeaInvitation } from "~/components/idea-author-panel";
@@ -9,6 +9,9 @@ import { IdeaHistory } from "~/components/idea-history";
 import { StatusBadge } from "~/components/idea-status";
 import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-form";
 import { IdeaReportForm } from "~/components/idea-report-form";
+import { IdeaComments } from "~/components/idea-comments";
+import { SupportButton } from "~/components/support-button";
+import { loadCommunity } from "~/lib/comment-actions.server";
 import { formatDate, type Locale } from "~/i18n";
 import { ideaPageAction, loadIdeaPage } from "~/lib/idea-page.server";
 import { ideaPageModeration } from "~/lib/moderation.server";
@@ -18,13 +21,21 @@ import { pageMeta } from "~/lib/meta";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, data?.idea.title);
 
 /** What `?aviso=` may announce after a form of this page or the idea form (the copy is `ideaNotice.<aviso>`). */
-const NOTICES = ["enviada", "borrador", "guardada", "retirada", "invitada", "quitada", "aceptada"] as const;
+const NOTICES = [
+  "enviada", "borrador", "guardada", "retirada", "invitada", "quitada", "aceptada",
+  // Supports and comments (app/lib/comment-actions.server.ts).
+  "apoyada", "apoyoRetirado", "comentado", "respondido", "editado", "eliminado", "comentarioReportado",
+] as const;
 
-export async function loader({ context, params }: LoaderFunctionArgs) {
+export async function loader({ context, params, request }: LoaderFunctionArgs) {
   try {
     const page = await loadIdeaPage(context, params.id);
-    // Reporting it, or the Secretariat's decisions on it (app/lib/moderation.server.ts).
-    return json({ ...page, moderation: await ideaPageModeration(context, page.idea) });
+    // Reporting it, or the Secretariat's decisions on it (app/lib/moderation.server.ts); its supports and comments.
+    const [moderation, community] = await Promise.all([
+      ideaPageModeration(context, page.idea),
+      loadCommunity(context, page.idea, new URL(request.url).searchParams.get("comentarios")),
+    ]);
+    return json({ ...page, moderation, community });
   } catch (error) {
     const { httpStatus } = context.describeError(error);
     // A malformed id is as absent as an unknown one.
@@ -39,7 +50,8 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
 
 export default function IdeaPage() {
   const { t, i18n } = useTranslation();
-  const { idea, viewer, history, decision, moderation } = useLoaderData<typeof loader>();
+  const { idea, viewer, history, decision, moderation, community } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
@@ -57,7 +69,12 @@ export default function IdeaPage() {
         </p>
       ) : null}
       {result ? (
-        <ErrorSummary title={t("form.errorSummary")} message={result.message} fieldErrors={result.fieldErrors} labels={{ email: t("coauthors.email") }} />
+        <ErrorSummary
+          title={t("form.errorSummary")}
+          message={result.message}
+          fieldErrors={result.fieldErrors}
+          labels={{ email: t("coauthors.email"), body: t("comments.field.body") }}
+        />
       ) : null}
       <p className="tags">
         <span className="tag">{t(`sector.${idea.sector}` as never)}</span> <StatusBadge status={idea.status} />
@@ -80,6 +97,7 @@ export default function IdeaPage() {
           </>
         ) : null}
       </p>
+      <SupportButton ideaId={idea.id} support={community.support} busy={busy} />
       {decision && viewer.isContributor ? <IdeaDecision decision={decision} /> : null}
       {viewer.isContributor ? (
         <IdeaAuthorPanel
@@ -131,6 +149,8 @@ export default function IdeaPage() {
         </div>
       ) : null}
       {moderation.report ? <IdeaReportForm ideaId={idea.id} report={moderation.report} /> : null}
+      {/* Keyed by the visit: after a post the forms start empty again, even with JavaScript. */}
+      <IdeaComments key={location.key} ideaId={idea.id} comments={community.comments} result={result} busy={busy} />
     </article>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from "~/i18n/react";
 import { IdeaCard } from "~/components/idea-card";
 import { titledPage } from "~/lib/meta";
 import { Sector } from "../../server/db/generated/enums";
-import { IDEA_SORTS, LIST_STATES, ideaListFilters } from "~/lib/idea-list.server";
+import { IDEA_SORTS, LIST_STATES, SORT_PARAMS, ideaListFilters } from "~/lib/idea-list.server";
 
 export const meta = titledPage("nav.ideas");
 
@@ -18,7 +18,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   try {
     const page = await context.caller.idea.list({ ...filters, cursor, limit: 12 });
     // The choices come with the data: the lifecycle module stays out of the browser bundle.
-    return json({ ...page, filters, states: LIST_STATES, sorts: IDEA_SORTS });
+    return json({ ...page, filters, states: LIST_STATES, sorts: IDEA_SORTS, sortParams: SORT_PARAMS });
   } catch (error) {
     // A hand-edited or truncated link (control characters in the search, a broken page cursor):
     // the error page says what is wrong with it.
@@ -30,12 +30,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function IdeasPage() {
   const { t } = useTranslation();
-  const { items, nextCursor, filters, states, sorts } = useLoaderData<typeof loader>();
+  const { items, nextCursor, filters, states, sorts, sortParams } = useLoaderData<typeof loader>();
   const nextParams = new URLSearchParams();
   if (filters.q) nextParams.set("q", filters.q);
   if (filters.sector) nextParams.set("sector", filters.sector);
   if (filters.status) nextParams.set("estado", filters.status);
-  if (filters.sort !== "newest") nextParams.set("orden", filters.sort);
+  if (filters.sort !== "newest") nextParams.set("orden", sortParams[filters.sort]);
   if (nextCursor) nextParams.set("cursor", nextCursor);
   return (
     <section className="page" aria-labelledby="ideas-title">
@@ -77,9 +77,9 @@ export default function IdeasPage() {
         </div>
         <div className="field">
           <label htmlFor="orden">{t("ideas.sort")}</label>
-          <select id="orden" name="orden" defaultValue={filters.sort} aria-describedby="orden-hint">
+          <select id="orden" name="orden" defaultValue={sortParams[filters.sort]} aria-describedby="orden-hint">
             {sorts.map((s) => (
-              <option key={s} value={s}>
+              <option key={s} value={sortParams[s]}>
                 {t(`ideas.sort.${s}`)}
               </option>
             ))}

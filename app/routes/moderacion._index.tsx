@@ -5,6 +5,7 @@ import { useTranslation } from "~/i18n/react";
 import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-form";
 import { StatusBadge } from "~/components/idea-status";
 import { OrganizationQueueItem } from "~/components/organization-queue-item";
+import { CommentModerationNotice, CommentQueueItem } from "~/components/comment-queue-item";
 import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
 import { titledPage } from "~/lib/meta";
@@ -67,6 +68,7 @@ export default function ModerationPage() {
         </Link>
       </div>
       <ModerationNotice />
+      <CommentModerationNotice />
       <nav aria-label={t("moderation.queues")} className="tabs">
         <ul>
           {queues.map((queue) => (
@@ -105,6 +107,8 @@ export default function ModerationPage() {
           {page.items.map((item) =>
             item.kind === "organization" ? (
               <OrganizationQueueItem key={item.id} item={item} now={now} />
+            ) : item.kind === "comment" ? (
+              <CommentQueueItem key={item.id} item={item} now={now} redirectTo={here} result={result} />
             ) : (
               <li key={item.id} className="card">
                 <p className="tags">

@@ -29,6 +29,13 @@ beforeAll(async () => {
   const user = await registerEntrepreneur(suite, signedIn.page);
   // More than one page of ideas, so that the list shows its cards and the "more ideas" link.
   ideaIds = await seedIdeas(suite, user.email, 13);
+  // A thread on the sample idea: a comment with a reply, an official reply, a removed comment.
+  const { db } = suite.database;
+  const [neighbour, secretariat] = await Promise.all([createUser(db, "COMPANY"), createUser(db, "SECRETARIAT")]);
+  const comment = await db.comment.create({ data: { ideaId: ideaIds[0]!, authorId: neighbour.id, body: "¿Dónde queda?\nVer https://example.co" } });
+  await db.comment.create({ data: { ideaId: ideaIds[0]!, authorId: neighbour.id, parentId: comment.id, body: "Cerca del colegio." } });
+  await db.comment.create({ data: { ideaId: ideaIds[0]!, authorId: secretariat.id, official: true, body: "La Secretaría acompaña el piloto." } });
+  await db.comment.create({ data: { ideaId: ideaIds[0]!, authorId: neighbour.id, body: "Retirado", deletedAt: new Date() } });
   // The demo organizations, so that /organizaciones/:slug (page-routes' sample slug) is a real page.
   await seedOrganizations(suite.database.db);
 }, 60_000);

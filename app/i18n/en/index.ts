@@ -2,6 +2,7 @@
 import type { UiKey } from "../es";
 import type { NoExtraKeys } from "../types";
 import { auth } from "./auth";
+import { community } from "./community";
 import { errors } from "./errors";
 import { home } from "./home";
 import { ideaLifecycle } from "./idea-lifecycle";
@@ -23,6 +24,7 @@ export const en = {
   ...moderation,
   ...organizations,
   ...organizationAdmin,
+  ...community,
 } satisfies Record<UiKey, string>;
 
 // `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.

@@ -7,6 +7,7 @@
  * from a component would put every word of this dictionary in the browser bundle.
  */
 import { auth } from "./auth";
+import { community } from "./community";
 import { errors } from "./errors";
 import { home } from "./home";
 import { ideaLifecycle } from "./idea-lifecycle";
@@ -28,6 +29,7 @@ export const es = {
   ...moderation,
   ...organizations,
   ...organizationAdmin,
+  ...community,
 };
 
 export type UiKey = keyof typeof es;
