@@ -134,6 +134,16 @@ export interface IdeaDetail {
 
 /** One idea with its author, organization, co-authors and attachments (oldest first), as one statement. */
 export function ideaDetailQuery(id: string): Prisma.Sql {
+  return ideaDetailOf(Prisma.sql`"Idea"`, Prisma.sql`WHERE i."id" = ${id}::uuid`);
+}
+
+/**
+ * The detail of the idea a statement is inserting, read from its `WITH idea AS (INSERT … RETURNING *)`
+ * (a new draft: its co-authors and files are none yet, which the subqueries rightly find).
+ */
+export const insertedIdeaDetail = (): Prisma.Sql => ideaDetailOf(Prisma.sql`idea`, Prisma.empty);
+
+function ideaDetailOf(source: Prisma.Sql, condition: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT i."id", i."title", i."summary", i."problem", i."solution", i."sector", i."status", i."hiddenFromStatus",
            i."authorId", json_build_object('id', u."id", 'name', u."name") AS "author",
@@ -145,9 +155,9 @@ export function ideaDetailQuery(id: string): Prisma.Sql {
            COALESCE((SELECT json_agg(json_build_object('id', f."id", 'name', f."name", 'contentType', f."contentType", 'size', f."size")
                                      ORDER BY f."createdAt", f."id")
                        FROM "StoredFile" f WHERE f."ideaId" = i."id"), '[]'::json) AS "attachments"
-      FROM "Idea" i
+      FROM ${source} i
       JOIN "User" u ON u."id" = i."authorId"
-     WHERE i."id" = ${id}::uuid`;
+     ${condition}`;
 }
 
 export interface IdeaEventRow {

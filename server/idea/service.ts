@@ -11,6 +11,7 @@ import {
   ideaDetailQuery,
   ideaHistoryQuery,
   ideaListQuery,
+  insertedIdeaDetail,
   ownIdeasQuery,
   type IdeaDetail,
   type IdeaEventRow,
@@ -50,8 +51,7 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
   checkOrganization(actor, input.organizationId);
   const { attachmentIds, submit, organizationId, ...fields } = input;
   if (!submit && attachmentIds.length === 0) {
-    const id = await withConstraintMessages(() => insertDraft(db, actor.id, { ...fields, organizationId: organizationId ?? null }));
-    return (await findIdea(db, id))!;
+    return withConstraintMessages(() => insertDraft(db, actor.id, { ...fields, organizationId: organizationId ?? null }));
   }
   return withConstraintMessages(() =>
     inTransaction(db, async (tx) => {
@@ -68,29 +68,30 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
 }
 
 /**
- * A draft without files, the usual first save: the idea and its CREATED event in one statement,
- * which PostgreSQL runs atomically, instead of an interactive transaction's five round trips
- * (docs/decisions/009-performance.md). Files and "submit now" take the transaction above.
+ * A draft without files, the usual first save: the idea, its CREATED event and its detail in one
+ * statement, which PostgreSQL runs atomically, instead of an interactive transaction's round trips
+ * and a second read (docs/decisions/009-performance.md). Files and "submit now" take the
+ * transaction above.
  */
 async function insertDraft(
   db: DbClient,
   authorId: string,
   draft: Omit<CreateIdeaInput, "attachmentIds" | "submit" | "organizationId"> & { organizationId: string | null },
-): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(
+): Promise<IdeaDetail> {
+  const [idea] = await queryRows<IdeaDetail>(
     db,
     Prisma.sql`
       WITH idea AS (
         INSERT INTO "Idea" ("id", "title", "summary", "problem", "solution", "sector", "status", "authorId", "organizationId", "createdAt", "updatedAt")
         VALUES (gen_random_uuid(), ${draft.title}, ${draft.summary}, ${draft.problem}, ${draft.solution}, ${draft.sector}::"Sector",
                 'DRAFT', ${authorId}::uuid, ${draft.organizationId}::uuid, now(), now())
-        RETURNING "id"
+        RETURNING *
       ), created AS (
         INSERT INTO "IdeaEvent" ("ideaId", "actorId", "kind", "toStatus") SELECT "id", ${authorId}::uuid, 'CREATED', 'DRAFT' FROM idea
       )
-      SELECT "id" FROM idea`,
+      ${insertedIdeaDetail()}`,
   );
-  return row!.id;
+  return idea!;
 }
 
 /**
