@@ -50,7 +50,7 @@ export function IdeaForm({ id, constraint, result, organizations, saved, attachm
   const [fileCheck, setFileCheck] = useState<FileCheck | null>(null);
   /** Checks the files' declared sizes and types; true when they may be sent. */
   const checkFiles = (input: HTMLInputElement | null) => {
-    const problem = attachmentProblem(Array.from(input?.files ?? []), i18n.language);
+    const problem = attachmentProblem(Array.from(input?.files ?? []), i18n);
     setFileCheck({ problem, result });
     return problem === null;
   };

@@ -2,11 +2,12 @@
  * The attachment rules, checked in the browser on what each file declares (name, size, type)
  * before anything is sent: an 11 MB PDF is refused at once instead of after its upload. The
  * server checks again on the bytes; the rules (server/files/rules.ts) and the sentences
- * (server/i18n/messages.ts) are the server's own, so both sides say the same thing.
+ * (server/i18n/file-check-messages.ts, part of the page's UI copy) are the server's own, so both
+ * sides say the same thing.
  */
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, formatSize, maxBytesFor, type AttachmentType } from "../../server/files/rules";
 import { isLocale, type Locale } from "../../server/i18n/locale";
-import { translate } from "../../server/i18n/messages";
+import type { Translator } from "../../server/i18n/translate";
 
 export interface DeclaredFile {
   name: string;
@@ -24,15 +25,15 @@ function declaredType(file: DeclaredFile): AttachmentType | undefined {
 }
 
 /** The first problem with the chosen files, as the sentence the server would answer, or null. */
-export function attachmentProblem(files: readonly DeclaredFile[], language: string): string | null {
+export function attachmentProblem(files: readonly DeclaredFile[], { t, language }: Pick<Translator, "t" | "language">): string | null {
   const locale: Locale = isLocale(language) ? language : "es";
-  if (files.length > MAX_ATTACHMENTS) return translate(locale, "file.tooMany", { max: MAX_ATTACHMENTS });
+  if (files.length > MAX_ATTACHMENTS) return t("file.tooMany", { max: MAX_ATTACHMENTS });
   for (const file of files) {
     const type = declaredType(file);
-    if (!type) return translate(locale, "file.typeNotAllowed", { name: file.name });
-    if (file.size === 0) return translate(locale, "file.empty", { name: file.name });
+    if (!type) return t("file.typeNotAllowed", { name: file.name });
+    if (file.size === 0) return t("file.empty", { name: file.name });
     const max = maxBytesFor(type);
-    if (file.size > max) return translate(locale, "file.tooLarge", { name: file.name, max: formatSize(max, locale) });
+    if (file.size > max) return t("file.tooLarge", { name: file.name, max: formatSize(max, locale) });
   }
   return null;
 }

@@ -25,6 +25,14 @@ export const resolveForm = resolveReportsInput.extend({ intent: z.literal("resol
 export const resolveCommentForm = resolveCommentReportsInput.extend({ intent: z.literal("resolveComment") });
 
 export { reportFormFields };
+// Constants the moderation pages' loaders need, reached through this `.server` module: their own
+// modules also build zod schemas, which would otherwise stay in the browser bundle.
+export { QUEUE_IDS } from "../../server/moderation/schemas";
+export { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from "../../server/audit/schemas";
+
+/** Why this person may not report an idea (its author, or the Secretariat, which moderates instead). */
+export const reportRefusal = (context: AppLoadContext, role: string) =>
+  translate(context.ctx.locale, role === "SECRETARIAT" ? "report.secretariat" : "report.ownIdea");
 
 /** Limits of the reason text areas, from the schemas. */
 export function moderationConstraints() {

@@ -9,9 +9,8 @@ import { actionFailure } from "~/lib/actions";
 import { readForm } from "~/lib/form-request.server";
 import { parseSubmission, schemaConstraint } from "~/lib/forms.server";
 import { titledPage } from "~/lib/meta";
-import { reportFormFields } from "~/lib/moderation.server";
+import { reportFormFields, reportRefusal } from "~/lib/moderation.server";
 import { can } from "../../server/authz/policy";
-import { translate } from "../../server/i18n/messages";
 
 export const meta = titledPage("report.pageTitle");
 
@@ -42,7 +41,7 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   if (!idea) throw json(null, { status: 404 });
   const summary = { id: idea.id, title: idea.title };
   if (!can(actor, "idea.report", idea)) {
-    const refusal = translate(locale, actor.role === "SECRETARIAT" ? "report.secretariat" : "report.ownIdea");
+    const refusal = reportRefusal(context, actor.role);
     return json({ state: "refused" as const, idea: summary, mine: null, constraint: null, refusal }, { status: 403 });
   }
   return json({ state: "open" as const, idea: summary, mine: null, constraint: schemaConstraint(reportFormFields), refusal: null });

@@ -9,9 +9,8 @@ import { CommentModerationNotice, CommentQueueItem } from "~/components/comment-
 import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
 import { titledPage } from "~/lib/meta";
-import { moderationAction, moderationConstraints, requireSecretariat } from "~/lib/moderation.server";
+import { QUEUE_IDS, moderationAction, moderationConstraints, requireSecretariat } from "~/lib/moderation.server";
 import { Sector } from "../../server/db/generated/enums";
-import { QUEUE_IDS } from "../../server/moderation/schemas";
 
 export const meta = titledPage("moderation.title");
 

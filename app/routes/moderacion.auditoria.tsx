@@ -4,8 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { AuditEntry } from "~/components/audit-entry";
 import { titledPage } from "~/lib/meta";
-import { requireSecretariat } from "~/lib/moderation.server";
-import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from "../../server/audit/schemas";
+import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES, requireSecretariat } from "~/lib/moderation.server";
 
 export const meta = titledPage("audit.title");
 

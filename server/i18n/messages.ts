@@ -1,4 +1,5 @@
 import { communityMessagesEn, communityMessagesEs } from "./community-messages";
+import { fileCheckMessagesEn, fileCheckMessagesEs } from "./file-check-messages";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
 import { organizationMessagesEn, organizationMessagesEs } from "./organization-messages";
 import { LOCALES, type Locale } from "./locale";
@@ -33,10 +34,6 @@ const es = {
   "security.crossSite": "Solicitud rechazada: proviene de otro sitio.",
   "idea.notFound": "No encontramos esta idea.",
   "idea.attachmentUnavailable": "Uno de los adjuntos no existe o ya está en uso.",
-  "file.tooLarge": "El archivo «{{name}}» supera el máximo de {{max}}.",
-  "file.tooMany": "Puedes adjuntar como máximo {{max}} archivos.",
-  "file.typeNotAllowed": "El archivo «{{name}}» no es un PDF, PNG ni JPEG válido.",
-  "file.empty": "El archivo «{{name}}» está vacío.",
   "file.notFound": "No encontramos este archivo.",
   "file.storeFailed": "No pudimos guardar el archivo. Inténtalo de nuevo.",
   "file.quotaExceeded": "Con estos archivos superarías tu límite diario de {{quota}}. Hoy puedes subir {{remaining}} más.",
@@ -48,6 +45,7 @@ const es = {
   "server.unavailable": "El servicio no está disponible en este momento. Inténtalo de nuevo en unos segundos.",
   "server.internal": "Ocurrió un error inesperado. Inténtalo de nuevo en unos minutos.",
   "server.notFound": "No encontramos lo que buscas.",
+  ...fileCheckMessagesEs,
   ...ideaMessagesEs,
   ...organizationMessagesEs,
   ...communityMessagesEs,
@@ -83,10 +81,6 @@ const en: Catalog = {
   "security.crossSite": "Request rejected: it comes from another site.",
   "idea.notFound": "We could not find this idea.",
   "idea.attachmentUnavailable": "One of the attachments does not exist or is already in use.",
-  "file.tooLarge": "The file “{{name}}” is larger than the {{max}} limit.",
-  "file.tooMany": "You can attach at most {{max}} files.",
-  "file.typeNotAllowed": "The file “{{name}}” is not a valid PDF, PNG or JPEG.",
-  "file.empty": "The file “{{name}}” is empty.",
   "file.notFound": "We could not find this file.",
   "file.storeFailed": "We could not store the file. Please try again.",
   "file.quotaExceeded": "These files would exceed your daily upload limit of {{quota}}. You can upload {{remaining}} more today.",
@@ -98,6 +92,7 @@ const en: Catalog = {
   "server.unavailable": "The service is unavailable right now. Please try again in a few seconds.",
   "server.internal": "Something unexpected went wrong. Please try again in a few minutes.",
   "server.notFound": "We could not find what you are looking for.",
+  ...fileCheckMessagesEn,
   ...ideaMessagesEn,
   ...organizationMessagesEn,
   ...communityMessagesEn,

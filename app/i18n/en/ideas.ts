@@ -1,5 +1,6 @@
 import type { ideas as es } from "../es/ideas";
 import type { Translation } from "../types";
+import { fileCheckMessagesEn } from "../../../server/i18n/file-check-messages";
 import { ideaStatusNamesEn } from "../../../server/i18n/idea-messages";
 
 export const ideas: Translation<typeof es> = {
@@ -28,6 +29,7 @@ export const ideas: Translation<typeof es> = {
   "ideas.by": "By {{name}}",
   "ideas.submitted": "Sent for review on {{date}}",
   ...ideaStatusNamesEn,
+  ...fileCheckMessagesEn,
   "ideas.published": "Published on {{date}}",
   "ideas.attachmentsCount_one": "{{count}} attachment",
   "ideas.attachmentsCount_other": "{{count}} attachments",

@@ -1,3 +1,4 @@
+import { fileCheckMessagesEs } from "../../../server/i18n/file-check-messages";
 import { ideaStatusNamesEs } from "../../../server/i18n/idea-messages";
 
 /** Ideas: the list and its filters, one idea's page, proposing an idea, and the sectors. */
@@ -27,6 +28,7 @@ export const ideas = {
   "ideas.by": "Por {{name}}",
   "ideas.submitted": "Enviada a revisión el {{date}}",
   ...ideaStatusNamesEs,
+  ...fileCheckMessagesEs,
   "ideas.published": "Publicada el {{date}}",
   "ideas.attachmentsCount_one": "{{count}} adjunto",
   "ideas.attachmentsCount_other": "{{count}} adjuntos",
