@@ -5,6 +5,7 @@ import { fileRouter } from "./files/router";
 import { ideaRouter } from "./idea/router";
 import { moderationRouter } from "./moderation/router";
 import { membershipRouter, organizationRouter } from "./organization/router";
+import { followRouter, notificationRouter, preferencesRouter } from "./notification/router";
 import { reportRouter } from "./report/router";
 import { createCallerFactory, router } from "./trpc/init";
 
@@ -19,6 +20,9 @@ export const appRouter = router({
   report: reportRouter,
   moderation: moderationRouter,
   audit: auditRouter,
+  follow: followRouter,
+  notification: notificationRouter,
+  preferences: preferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
+import { notificationMessagesEn, notificationMessagesEs } from "./notification-messages";
 import { organizationMessagesEn, organizationMessagesEs } from "./organization-messages";
 import { LOCALES, type Locale } from "./locale";
 import { createTranslator, type Translator } from "./translate";
@@ -49,6 +50,7 @@ const es = {
   "server.notFound": "No encontramos lo que buscas.",
   ...ideaMessagesEs,
   ...organizationMessagesEs,
+  ...notificationMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -98,6 +100,7 @@ const en: Catalog = {
   "server.notFound": "We could not find what you are looking for.",
   ...ideaMessagesEn,
   ...organizationMessagesEn,
+  ...notificationMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

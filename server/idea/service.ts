@@ -19,6 +19,7 @@ import {
 } from "./queries";
 import type { CreateIdeaInput, ListIdeasInput, UpdateIdeaInput } from "./schemas";
 import { changeIdeaStatus, lockIdea } from "./transitions";
+import { followIdea } from "../notification/follows";
 
 function checkOrganization(actor: Actor, organizationId: string | undefined) {
   if (organizationId && !actor.memberships.has(organizationId)) {
@@ -60,6 +61,7 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
         select: { id: true },
       });
       await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "CREATED", toStatus: "DRAFT" } });
+      await followIdea(tx, idea.id, actor.id);
       await claimAttachments(tx, idea.id, actor.id, attachmentIds);
       if (submit) await changeIdeaStatus(tx, { ideaId: idea.id, to: "SUBMITTED", actor });
       return (await findIdea(tx, idea.id))!;
@@ -68,7 +70,7 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
 }
 
 /**
- * A draft without files, the usual first save: the idea and its CREATED event in one statement,
+ * A draft without files, the usual first save: the idea, its CREATED event and the author's follow in one statement,
  * which PostgreSQL runs atomically, instead of an interactive transaction's five round trips
  * (docs/decisions/009-performance.md). Files and "submit now" take the transaction above.
  */
@@ -87,6 +89,8 @@ async function insertDraft(
         RETURNING "id"
       ), created AS (
         INSERT INTO "IdeaEvent" ("ideaId", "actorId", "kind", "toStatus") SELECT "id", ${authorId}::uuid, 'CREATED', 'DRAFT' FROM idea
+      ), followed AS (
+        INSERT INTO "IdeaFollow" ("ideaId", "userId") SELECT "id", ${authorId}::uuid FROM idea
       )
       SELECT "id" FROM idea`,
   );
