@@ -9,6 +9,8 @@ import { IdeaHistory } from "~/components/idea-history";
 import { StatusBadge } from "~/components/idea-status";
 import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-form";
 import { IdeaReportForm } from "~/components/idea-report-form";
+import { FollowButton } from "~/components/follow-button";
+import { followingOf } from "~/lib/follow.server";
 import { formatDate, type Locale } from "~/i18n";
 import { ideaPageAction, loadIdeaPage } from "~/lib/idea-page.server";
 import { ideaPageModeration } from "~/lib/moderation.server";
@@ -24,7 +26,7 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   try {
     const page = await loadIdeaPage(context, params.id);
     // Reporting it, or the Secretariat's decisions on it (app/lib/moderation.server.ts).
-    return json({ ...page, moderation: await ideaPageModeration(context, page.idea) });
+    return json({ ...page, moderation: await ideaPageModeration(context, page.idea), following: await followingOf(context, page.idea.id) });
   } catch (error) {
     const { httpStatus } = context.describeError(error);
     // A malformed id is as absent as an unknown one.
@@ -39,7 +41,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
 
 export default function IdeaPage() {
   const { t, i18n } = useTranslation();
-  const { idea, viewer, history, decision, moderation } = useLoaderData<typeof loader>();
+  const { idea, viewer, history, decision, moderation, following } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
@@ -80,6 +82,7 @@ export default function IdeaPage() {
           </>
         ) : null}
       </p>
+      {following !== null ? <FollowButton ideaId={idea.id} following={following} busy={busy} /> : null}
       {decision && viewer.isContributor ? <IdeaDecision decision={decision} /> : null}
       {viewer.isContributor ? (
         <IdeaAuthorPanel

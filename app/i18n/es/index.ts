@@ -14,6 +14,7 @@ import { ideas } from "./ideas";
 import { layout } from "./layout";
 import { meta } from "./meta";
 import { moderation } from "./moderation";
+import { notifications } from "./notifications";
 import { organizationAdmin } from "./organization-admin";
 import { organizations } from "./organizations";
 
@@ -28,6 +29,7 @@ export const es = {
   ...moderation,
   ...organizations,
   ...organizationAdmin,
+  ...notifications,
 };
 
 export type UiKey = keyof typeof es;
