@@ -44,8 +44,11 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 export async function loader({ context }: LoaderFunctionArgs) {
   const { ctx } = context;
   const user = ctx.user ? { id: ctx.user.id, name: ctx.user.name, role: ctx.user.role } : null;
+  // The header's badge: one statement on the partial index of unread notifications, signed-in
+  // people only. A badge is not worth failing the page for: without it the header has no count.
+  const unread = user ? await context.caller.notification.unreadCount().catch(() => null) : null;
   // The language's copy is not here: entry.server.tsx writes it into the page once (app/i18n/index.ts).
-  return json({ locale: ctx.locale, user });
+  return json({ locale: ctx.locale, user, unread });
 }
 
 export function useRootData() {
@@ -106,7 +109,7 @@ export default function App() {
   useFocusHeadingOnNavigation();
   return (
     <Document locale={locale}>
-      <SiteHeader user={data?.user ?? null} locale={locale} />
+      <SiteHeader user={data?.user ?? null} locale={locale} unread={data?.unread ?? null} />
       <main id="contenido" tabIndex={-1}>
         <Outlet />
       </main>
@@ -133,7 +136,7 @@ export function ErrorBoundary() {
   }
   return (
     <Document locale={data.locale}>
-      <SiteHeader user={data.user} locale={data.locale} />
+      <SiteHeader user={data.user} locale={data.locale} unread={data.unread} />
       <main id="contenido" tabIndex={-1}>
         <ErrorPage notFound={notFound} />
       </main>

@@ -232,6 +232,8 @@ async function createIdea(req: http.IncomingMessage, body: Record<string, unknow
        RETURNING *
      ), e AS (
        INSERT INTO "IdeaEvent" ("ideaId", "actorId", "kind", "toStatus") SELECT i."id", i."authorId", 'CREATED', 'DRAFT' FROM i
+     ), f AS (
+       INSERT INTO "IdeaFollow" ("ideaId", "userId") SELECT i."id", i."authorId" FROM i
      )
      SELECT ${DETAIL_COLUMNS}, '[]'::json AS attachments FROM i JOIN s u ON u."id" = i."authorId"`,
     [sessionId, ...(["title", "summary", "problem", "solution"] as const).map((f) => String(body[f]).trim()), body.sector],

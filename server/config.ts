@@ -26,6 +26,13 @@ const uploadThingToken = z
     { message: "must be the base64 token from the UploadThing dashboard ({apiKey, appId, regions})" },
   );
 
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const flag = (fallback: "true" | "false") =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback)
+    .transform((v) => v === "true" || v === "1");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().trim().min(1).default("0.0.0.0"),
@@ -67,6 +74,36 @@ const envSchema = z.object({
   ),
   /** Seed demo data on start; defaults to on outside production. */
   SEED_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
+  /**
+   * Signs the one-click unsubscribe links of emails (HMAC-SHA256). Unset: a random secret kept in
+   * <DATA_DIR>/app-secret, so links keep working across restarts of one installation.
+   */
+  APP_SECRET: optional(z.string().trim().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -hex 32`)" })),
+  /** Runs the email worker (graphile-worker) inside the web process; turn off to run none, or elsewhere. */
+  WORKER_ENABLED: flag("true"),
+  /** How often the worker looks for due jobs (the embedded database cannot wake it with LISTEN/NOTIFY). */
+  WORKER_POLL_INTERVAL_MS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(50).max(60_000).default(2000),
+  ),
+  /** smtp://user:password@host:587 or smtps://…:465. Unset (and no SMTP_HOST): emails become .eml files in <DATA_DIR>/mail. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+  SMTP_HOST: optional(z.string().trim().min(1)),
+  SMTP_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).default(587)),
+  SMTP_USER: optional(z.string().min(1)),
+  SMTP_PASSWORD: optional(z.string().min(1)),
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: flag("false"),
+  /** The From of every email. */
+  MAIL_FROM: z.string().trim().min(3).default("Cocrea Barrancabermeja <no-responder@cocrea.localhost>"),
+}).superRefine((env, ctx) => {
+  if (env.SMTP_URL && env.SMTP_HOST) ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "set SMTP_URL or SMTP_HOST, not both" });
+  if ((env.SMTP_USER || env.SMTP_PASSWORD) && !env.SMTP_HOST) {
+    ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "SMTP_USER and SMTP_PASSWORD need SMTP_HOST" });
+  }
+  if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
+    ctx.addIssue({ code: "custom", path: ["SMTP_PASSWORD"], message: "SMTP_USER and SMTP_PASSWORD go together" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,6 +14,7 @@ import { applyMigrations } from "./db/migrations";
 import { createHttpApp } from "./http/app";
 import { seedDemoData, DEMO_ACCOUNTS } from "./seed/demo";
 import { scheduleMaintenance } from "./maintenance";
+import { startNotificationWorker, type NotificationWorker } from "./notification/worker";
 import { createServices } from "./services";
 import { PROJECT_ROOT } from "./paths";
 
@@ -39,10 +40,17 @@ async function main() {
   const services = createServices(env, db);
   const app = createHttpApp(services, { remixBuild, publicDir: path.join(ROOT, "public") });
   const stopMaintenance = scheduleMaintenance(services);
+  // The email worker (docs/decisions/016-notifications-and-email.md); WORKER_ENABLED=false runs none here.
+  const worker: NotificationWorker | null = env.WORKER_ENABLED
+    ? await startNotificationWorker({ connectionString: database.url, db, env })
+    : null;
   const server = app.listen(env.PORT, env.HOST, () => {
     const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
     console.log(`Cocrea escucha en http://${shownHost}:${env.PORT}`);
     console.log(`Base de datos: ${database.embedded ? `PostgreSQL embebido en ${env.DATA_DIR}/pglite` : "DATABASE_URL"}`);
+    if (worker) {
+      console.log(`Correo: ${worker.transport.kind === "smtp" ? "SMTP" : `archivos .eml en ${env.DATA_DIR}/mail`}`);
+    }
     if (shouldSeedDemo(env) && env.NODE_ENV !== "production") {
       console.log("Cuentas de demostración:");
       for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(12)} ${account.email}  /  ${account.password}`);
@@ -55,6 +63,7 @@ async function main() {
         ? `Cocrea no puede iniciar: el puerto ${env.PORT} ya está en uso. Detén el otro proceso o usa PORT=<otro puerto>.`
         : `Cocrea no puede iniciar: ${error.message}`,
     );
+    await worker?.stop().catch(() => {});
     await db.$disconnect();
     await database.close();
     process.exit(1);
@@ -68,6 +77,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     stopMaintenance();
     server.close(async () => {
+      await worker?.stop().catch(() => {});
       await db.$disconnect();
       await database.close();
       clearTimeout(force);

@@ -6,6 +6,7 @@ import { fileRouter } from "./files/router";
 import { ideaRouter } from "./idea/router";
 import { moderationRouter } from "./moderation/router";
 import { membershipRouter, organizationRouter } from "./organization/router";
+import { followRouter, notificationRouter, preferencesRouter } from "./notification/router";
 import { reportRouter } from "./report/router";
 import { supportRouter } from "./support/router";
 import { createCallerFactory, router } from "./trpc/init";
@@ -23,6 +24,9 @@ export const appRouter = router({
   audit: auditRouter,
   support: supportRouter,
   comment: commentRouter,
+  follow: followRouter,
+  notification: notificationRouter,
+  preferences: preferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

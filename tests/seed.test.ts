@@ -17,6 +17,8 @@ describe("demo data", () => {
       ideas: await suite.db.idea.count(),
       supports: await suite.db.ideaSupport.count(),
       comments: await suite.db.comment.count(),
+      notifications: await suite.db.notification.count(),
+      follows: await suite.db.ideaFollow.count(),
     });
     const first = await counts();
     await seedDemoData(suite.db);
@@ -24,6 +26,12 @@ describe("demo data", () => {
     // The four logins and the community members who post and report.
     expect(first).toMatchObject({ users: DEMO_ACCOUNTS.length + DEMO_NEIGHBOURS.length, organizations: 4, memberships: 4 });
     expect(first.ideas).toBeGreaterThanOrEqual(5);
+    // Every author follows their ideas; each demo login but the Secretariat has notifications, and none is mailed.
+    expect(first.follows).toBeGreaterThanOrEqual(first.ideas);
+    for (const email of ["emprendedora@cocrea.demo", "academia@cocrea.demo", "empresa@cocrea.demo"]) {
+      expect(await (await signedIn(email)).notification.unreadCount(), email).toBeGreaterThanOrEqual(1);
+    }
+    expect(await suite.db.emailOutbox.count()).toBe(0);
   });
 
   it("looks like Barrancabermeja: a university, a company, a chamber of commerce, a startup and ideas across local sectors", async () => {

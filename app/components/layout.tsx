@@ -19,7 +19,10 @@ const NAV = [
   { to: "/indicadores", key: "nav.indicators" },
 ] as const;
 
-export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: Locale }) {
+/** Unread notifications beyond this show as "99+" (the count itself stops at 100). */
+const MAX_SHOWN_UNREAD = 99;
+
+export function SiteHeader({ user, locale, unread = null }: { user: HeaderUser | null; locale: Locale; unread?: number | null }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -88,6 +91,9 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
                       </li>
                     )}
                     <li>
+                      <NotificationsLink unread={unread} />
+                    </li>
+                    <li>
                       <Link to="/salir">{t("account.logout")}</Link>
                     </li>
                   </ul>
@@ -125,6 +131,26 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
         </details>
       </div>
     </header>
+  );
+}
+
+/** The visible count is a number; its accessible name says what it counts ("3 sin leer"). */
+function NotificationsLink({ unread }: { unread: number | null }) {
+  const { t } = useTranslation();
+  const many = unread !== null && unread > MAX_SHOWN_UNREAD;
+  return (
+    <NavLink to="/notificaciones" className="notifications-link">
+      {t("nav.notifications")}
+      {unread ? (
+        <>
+          {" "}
+          <span className="count-badge" aria-hidden="true" data-testid="unread-count">
+            {many ? `${MAX_SHOWN_UNREAD}+` : unread}
+          </span>
+          <span className="visually-hidden">{many ? t("nav.notificationsMany") : t("nav.notificationsUnread", { count: unread })}</span>
+        </>
+      ) : null}
+    </NavLink>
   );
 }
 

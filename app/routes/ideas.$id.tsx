@@ -12,6 +12,8 @@ import { IdeaReportForm } from "~/components/idea-report-form";
 import { IdeaComments } from "~/components/idea-comments";
 import { SupportButton } from "~/components/support-button";
 import { loadCommunity } from "~/lib/comment-actions.server";
+import { FollowButton } from "~/components/follow-button";
+import { followingOf } from "~/lib/follow.server";
 import { formatDate, type Locale } from "~/i18n";
 import { ideaPageAction, loadIdeaPage } from "~/lib/idea-page.server";
 import { ideaPageModeration } from "~/lib/moderation.server";
@@ -30,12 +32,14 @@ const NOTICES = [
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   try {
     const page = await loadIdeaPage(context, params.id);
-    // Reporting it, or the Secretariat's decisions on it (app/lib/moderation.server.ts); its supports and comments.
-    const [moderation, community] = await Promise.all([
+    // Reporting it, or the Secretariat's decisions on it (app/lib/moderation.server.ts); its supports,
+    // comments, and whether the viewer follows it.
+    const [moderation, community, following] = await Promise.all([
       ideaPageModeration(context, page.idea),
       loadCommunity(context, page.idea, new URL(request.url).searchParams.get("comentarios")),
+      followingOf(context, page.idea.id),
     ]);
-    return json({ ...page, moderation, community });
+    return json({ ...page, moderation, community, following });
   } catch (error) {
     const { httpStatus } = context.describeError(error);
     // A malformed id is as absent as an unknown one.
@@ -50,7 +54,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
 
 export default function IdeaPage() {
   const { t, i18n } = useTranslation();
-  const { idea, viewer, history, decision, moderation, community } = useLoaderData<typeof loader>();
+  const { idea, viewer, history, decision, moderation, community, following } = useLoaderData<typeof loader>();
   const location = useLocation();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -98,6 +102,7 @@ export default function IdeaPage() {
         ) : null}
       </p>
       <SupportButton ideaId={idea.id} support={community.support} busy={busy} />
+      {following !== null ? <FollowButton ideaId={idea.id} following={following} busy={busy} /> : null}
       {decision && viewer.isContributor ? <IdeaDecision decision={decision} /> : null}
       {viewer.isContributor ? (
         <IdeaAuthorPanel

@@ -40,14 +40,14 @@ export function checkPasswordStrength(password: string, email: string): void {
 /** Creates any account, SECRETARIAT included: the public procedure restricts the role first. */
 export async function createUser(
   db: Context["db"],
-  input: { name: string; email: string; password: string; role: SessionUser["role"] },
+  input: { name: string; email: string; password: string; role: SessionUser["role"]; locale?: string },
 ): Promise<SessionUser> {
   checkPasswordStrength(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   return withConstraintMessages(
     () =>
       db.user.create({
-        data: { name: input.name, email: input.email, passwordHash, role: input.role },
+        data: { name: input.name, email: input.email, passwordHash, role: input.role, ...(input.locale ? { locale: input.locale } : {}) },
         select: publicUser,
       }),
     { User_email_key: { key: "auth.emailTaken", field: "email" } },
@@ -69,7 +69,8 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
   if (minutes !== null) throw new AppError("TOO_MANY_REQUESTS", "auth.registrationThrottled", { minutes });
   let user: SessionUser;
   try {
-    user = await createUser(ctx.db, input);
+    // Emails are written in the language the person signed up in (User.locale).
+    user = await createUser(ctx.db, { ...input, locale: ctx.locale });
   } catch (error) {
     // Only accounts created count: a typo in the form must not use up the connection's quota.
     await forgiveAttempt(ctx.db, verdict.key);

@@ -5,6 +5,8 @@ import { withConstraintMessages } from "../db/errors";
 import type { IdeaStatus } from "../db/generated/enums";
 import type { IdeaCoauthorRow } from "../idea/queries";
 import { lockIdea } from "../idea/transitions";
+import { followIdea } from "../notification/follows";
+import { notifyCoauthorInvitation } from "../notification/notify";
 import { AppError, fieldError } from "../trpc/errors";
 import { MAX_COAUTHORS, type InviteCoauthorInput } from "./schemas";
 
@@ -45,20 +47,24 @@ export async function inviteCoauthor(db: DbClient, actor: Actor, input: InviteCo
         } else {
           await tx.ideaCoauthor.create({ data: { ideaId: input.ideaId, userId: invitee.id, invitedById: actor.id } });
         }
+        await notifyCoauthorInvitation(tx, { ideaId: input.ideaId, inviteeId: invitee.id, actorId: actor.id });
         return { id: invitee.id, name: invitee.name, status: "INVITED" as const };
       }),
     { IdeaCoauthor_pkey: { key: "coauthor.alreadyInvited", field: "email" } },
   );
 }
 
-/** The invited person accepts (and becomes a co-author who edits and submits) or declines. */
+/** The invited person accepts (becomes a co-author who edits and submits, and follows the idea) or declines. */
 export async function respondToInvitation(db: DbClient, actor: Actor, input: { ideaId: string; accept: boolean }) {
-  const { count } = await db.ideaCoauthor.updateMany({
-    where: { ideaId: input.ideaId, userId: actor.id, status: "INVITED" },
-    data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedAt: new Date() },
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.ideaCoauthor.updateMany({
+      where: { ideaId: input.ideaId, userId: actor.id, status: "INVITED" },
+      data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", "coauthor.invitationNotFound");
+    if (input.accept) await followIdea(tx, input.ideaId, actor.id);
+    return { status: input.accept ? ("ACCEPTED" as const) : ("DECLINED" as const) };
   });
-  if (count === 0) throw new AppError("NOT_FOUND", "coauthor.invitationNotFound");
-  return { status: input.accept ? ("ACCEPTED" as const) : ("DECLINED" as const) };
 }
 
 /** The author removes a co-author or withdraws an invitation. */

@@ -3,6 +3,7 @@ import { authorize, can } from "../authz/policy";
 import { recordAudit } from "../audit/service";
 import { inTransaction, Prisma, queryRows, type DbClient } from "../db/client";
 import { communityIdea } from "../idea/community-record";
+import { notifyIdeaFollowers } from "../notification/notify";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
 import { AppError } from "../trpc/errors";
 import { commentPageQuery, type CommentThread, type CommentView } from "./queries";
@@ -50,6 +51,9 @@ async function visibleComment(tx: DbClient, actor: Actor, id: string) {
   return { comment, idea };
 }
 
+const EXCERPT_CHARS = 200;
+const excerptOf = (body: string) => (body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : body);
+
 /**
  * A comment or reply on a listed idea. One level of replies: answering a reply joins the thread
  * of the comment it answers (its parent), so every reply hangs off a top-level comment. The
@@ -73,7 +77,13 @@ export async function addComment(db: DbClient, actor: Actor, input: AddCommentIn
       data: { ideaId: input.ideaId, authorId: actor.id, parentId, body: input.body, official },
       select: { id: true, createdAt: true, author: { select: { id: true, name: true } } },
     });
-    // notify: an idea got a comment (official: an official reply) — followers are told in part B.
+    // Followers hear of it in the same transaction (the commenter is never told of their own comment).
+    await notifyIdeaFollowers(tx, {
+      ideaId: input.ideaId,
+      kind: official ? "OFFICIAL_REPLY" : "IDEA_COMMENT",
+      actorId: actor.id,
+      data: { commentId: created.id, excerpt: excerptOf(input.body) },
+    });
     return {
       id: created.id,
       parentId,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { withSchemaEngine } from "./schema-engine";
+import { installJobQueue } from "../jobs/queue";
 import { PROJECT_ROOT } from "../paths";
 
 export const PRISMA_DIR = path.join(PROJECT_ROOT, "prisma");
@@ -41,8 +42,18 @@ export async function readMigrationsList(dir = MIGRATIONS_DIR) {
   };
 }
 
-/** Applies pending migrations and records them in `_prisma_migrations`, like `prisma migrate deploy`. */
+/**
+ * Applies pending migrations and records them in `_prisma_migrations`, like `prisma migrate deploy`,
+ * then installs or upgrades the job queue's own schema (graphile_worker): use cases enqueue jobs
+ * in their transactions, so every database the app uses needs it, with or without a worker.
+ */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
+  const applied = await applyPrismaMigrations(connectionString);
+  await installJobQueue(connectionString);
+  return applied;
+}
+
+async function applyPrismaMigrations(connectionString: string): Promise<string[]> {
   const [datamodel, migrationsList] = await Promise.all([readDatamodel(), readMigrationsList()]);
   if (migrationsList.migrationDirectories.length === 0) return [];
   if (await allApplied(connectionString, migrationsList.migrationDirectories)) return [];

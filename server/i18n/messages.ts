@@ -1,6 +1,7 @@
 import { communityMessagesEn, communityMessagesEs } from "./community-messages";
 import { fileCheckMessagesEn, fileCheckMessagesEs } from "./file-check-messages";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
+import { notificationMessagesEn, notificationMessagesEs } from "./notification-messages";
 import { organizationMessagesEn, organizationMessagesEs } from "./organization-messages";
 import { LOCALES, type Locale } from "./locale";
 import { createTranslator, type Translator } from "./translate";
@@ -49,6 +50,7 @@ const es = {
   ...ideaMessagesEs,
   ...organizationMessagesEs,
   ...communityMessagesEs,
+  ...notificationMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -96,6 +98,7 @@ const en: Catalog = {
   ...ideaMessagesEn,
   ...organizationMessagesEn,
   ...communityMessagesEn,
+  ...notificationMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

@@ -20,6 +20,7 @@ import {
 } from "./queries";
 import type { CreateIdeaInput, ListIdeasInput, UpdateIdeaInput } from "./schemas";
 import { changeIdeaStatus, lockIdea } from "./transitions";
+import { followIdea } from "../notification/follows";
 
 function checkOrganization(actor: Actor, organizationId: string | undefined) {
   if (organizationId && !actor.memberships.has(organizationId)) {
@@ -60,6 +61,7 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
         select: { id: true },
       });
       await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "CREATED", toStatus: "DRAFT" } });
+      await followIdea(tx, idea.id, actor.id);
       await claimAttachments(tx, idea.id, actor.id, attachmentIds);
       if (submit) await changeIdeaStatus(tx, { ideaId: idea.id, to: "SUBMITTED", actor });
       return (await findIdea(tx, idea.id))!;
@@ -68,10 +70,10 @@ export async function createIdea(db: DbClient, actor: Actor, input: CreateIdeaIn
 }
 
 /**
- * A draft without files, the usual first save: the idea, its CREATED event and its detail in one
- * statement, which PostgreSQL runs atomically, instead of an interactive transaction's round trips
- * and a second read (docs/decisions/009-performance.md). Files and "submit now" take the
- * transaction above.
+ * A draft without files, the usual first save: the idea, its CREATED event, the author's follow
+ * and the idea's detail in one statement, which PostgreSQL runs atomically, instead of an
+ * interactive transaction's round trips and a second read (docs/decisions/009-performance.md).
+ * Files and "submit now" take the transaction above.
  */
 async function insertDraft(
   db: DbClient,
@@ -88,6 +90,8 @@ async function insertDraft(
         RETURNING *
       ), created AS (
         INSERT INTO "IdeaEvent" ("ideaId", "actorId", "kind", "toStatus") SELECT "id", ${authorId}::uuid, 'CREATED', 'DRAFT' FROM idea
+      ), followed AS (
+        INSERT INTO "IdeaFollow" ("ideaId", "userId") SELECT "id", ${authorId}::uuid FROM idea
       )
       ${insertedIdeaDetail()}`,
   );

@@ -3,6 +3,7 @@ import { can } from "../authz/policy";
 import { recordAudit } from "../audit/service";
 import { inTransaction, Prisma, type DbClient } from "../db/client";
 import type { IdeaStatus } from "../db/generated/enums";
+import { notifyStatusChange } from "../notification/notify";
 import { AppError } from "../trpc/errors";
 import { checkTransition, type TransitionActor } from "./lifecycle";
 
@@ -12,6 +13,8 @@ export interface StatusChange {
   /** Null: the platform itself (reports hiding an idea). */
   actor: Actor | null;
   reason?: string | null;
+  /** "skip": the caller tells the authors itself (a report outcome), followers are still told. */
+  authorNotice?: "skip";
 }
 
 interface LockedIdea {
@@ -69,6 +72,15 @@ export async function changeIdeaStatus(db: DbClient, change: StatusChange): Prom
        WHERE "id" = ${change.ideaId}::uuid`);
     await tx.ideaEvent.create({
       data: { ideaId: change.ideaId, actorId: change.actor?.id ?? null, kind: "TRANSITION", fromStatus: from, toStatus: change.to, reason },
+    });
+    // Followers and authors hear of it in the same transaction (emails go through the outbox).
+    await notifyStatusChange(tx, {
+      ideaId: change.ideaId,
+      from,
+      to: change.to,
+      actorId: change.actor?.id ?? null,
+      reason,
+      authors: by === "author" ? "asFollowers" : (change.authorNotice ?? "MODERATION_DECISION"),
     });
     if (by !== "author") {
       await recordAudit(tx, {

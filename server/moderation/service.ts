@@ -5,6 +5,7 @@ import { inTransaction, type DbClient } from "../db/client";
 import type { IdeaStatus } from "../db/generated/enums";
 import { isPublicState } from "../idea/lifecycle";
 import { changeIdeaStatus, lockIdea } from "../idea/transitions";
+import { notifyReportOutcome } from "../notification/notify";
 import { openReportReasons } from "../report/service";
 import { AppError } from "../trpc/errors";
 import type { ResolveReportsInput } from "./schemas";
@@ -60,9 +61,9 @@ export async function resolveReports(db: DbClient, actor: Actor, input: ResolveR
     });
     let status = idea.status;
     if (input.outcome === "dismiss" && idea.status === "HIDDEN") {
-      status = (await changeIdeaStatus(tx, { ideaId: input.ideaId, to: idea.hiddenFromStatus ?? "PUBLISHED", actor, reason: input.reason })).to;
+      status = (await changeIdeaStatus(tx, { ideaId: input.ideaId, to: idea.hiddenFromStatus ?? "PUBLISHED", actor, reason: input.reason, authorNotice: "skip" })).to;
     } else if (input.outcome === "uphold" && isPublicState(idea.status)) {
-      status = (await changeIdeaStatus(tx, { ideaId: input.ideaId, to: "HIDDEN", actor, reason: input.reason })).to;
+      status = (await changeIdeaStatus(tx, { ideaId: input.ideaId, to: "HIDDEN", actor, reason: input.reason, authorNotice: "skip" })).to;
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -73,6 +74,8 @@ export async function resolveReports(db: DbClient, actor: Actor, input: ResolveR
       before: { status: idea.status, openReports: count, reasons: Object.fromEntries(reasons.map((r) => [r.reason, r.count])) },
       after: { status, reports: reportStatus },
     });
+    // The authors learn the outcome (and the move it caused) from this one notification.
+    await notifyReportOutcome(tx, { ideaId: input.ideaId, actorId: actor.id, outcome: input.outcome, status, reason: input.reason ?? null });
     return { status, resolved: count };
   });
 }

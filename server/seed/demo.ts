@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/password";
 import type { Sector } from "../db/generated/enums";
 import { DEMO_NEIGHBOURS, seedLifecycleIdea } from "./lifecycle";
 import { LIFECYCLE_IDEAS } from "./lifecycle-ideas";
+import { seedDemoNotifications } from "./notifications";
 
 /** Shown by `npm start` in development; never used when NODE_ENV=production unless SEED_DEMO is set. */
 export const DEMO_ACCOUNTS = [
@@ -98,4 +99,5 @@ export async function seedDemoData(db: Db, options: { reportHideThreshold?: numb
   }));
   for (const idea of [...published, ...LIFECYCLE_IDEAS]) await seedLifecycleIdea(db, users, idea, options.reportHideThreshold ?? 3);
   await seedDemoCommunity(db, users);
+  await seedDemoNotifications(db, users);
 }

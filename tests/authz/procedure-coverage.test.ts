@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/password";
 import type { IdeaStatus } from "../../server/db/generated/enums";
 import { isPublicState } from "../../server/idea/lifecycle";
+import { appSecret, unsubscribeToken } from "../../server/notification/unsubscribe";
 import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { appRouter, type Caller } from "../../server/router";
 import { PNG_BYTES, fileOf } from "../files/fixtures";
@@ -74,6 +75,12 @@ async function reportedIdea(): Promise<string> {
   await suite.db.ideaReport.create({ data: { ideaId, reporterId: reporter.id, reason: "SPAM" } });
   return ideaId;
 }
+
+/** A notification of the "author" (nobody else may read or mark it). */
+async function authorNotification(): Promise<string> {
+  return (await suite.db.notification.create({ data: { recipientId: authorId, kind: "IDEA_COMMENT" } })).id;
+}
+const authorUnsubscribeToken = () => unsubscribeToken(appSecret(suite.services.env), authorId, "IDEA_COMMENT");
 
 /** Rules about one organization: owners manage, members act for it, nobody else. */
 const ownersOnly = { anonymous: 401, ENTREPRENEUR: 403, ACADEMIA: 403, COMPANY: 403, SECRETARIAT: 403, owner: "allowed", member: 403 } as const;
@@ -367,6 +374,31 @@ const expectations: Record<string, Case[]> = {
       expect: secretariatOnly,
     },
   ],
+  "follow.add": [
+    { about: "a published idea", call: (c, f) => c.follow.add({ ideaId: f.publishedIdeaId }), expect: signedIn },
+    {
+      about: "a draft",
+      call: (c, f) => c.follow.add({ ideaId: f.draftIdeaId }),
+      expect: { anonymous: 401, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: "allowed", author: "allowed", coauthor: "allowed", invited: "allowed" },
+    },
+  ],
+  "follow.remove": [{ call: (c, f) => c.follow.remove({ ideaId: f.publishedIdeaId }), expect: signedIn }],
+  "follow.status": [{ call: (c, f) => c.follow.status({ ideaId: f.publishedIdeaId }), expect: signedIn }],
+  "notification.list": [{ call: (c) => c.notification.list({}), expect: signedIn }],
+  "notification.unreadCount": [{ call: (c) => c.notification.unreadCount(), expect: signedIn }],
+  "notification.markRead": [
+    {
+      about: "the author's notification",
+      call: async (c) => c.notification.markRead({ id: await authorNotification() }),
+      expect: { anonymous: 401, ENTREPRENEUR: 404, ACADEMIA: 404, COMPANY: 404, SECRETARIAT: 404, author: "allowed" },
+    },
+  ],
+  "notification.markAllRead": [{ call: (c) => c.notification.markAllRead(), expect: signedIn }],
+  "preferences.get": [{ call: (c) => c.preferences.get(), expect: signedIn }],
+  "preferences.set": [{ call: (c) => c.preferences.set({ preferences: [{ kind: "IDEA_COMMENT", delivery: "DAILY" }] }), expect: signedIn }],
+  // The signed link is the permission: no session needed, and it reaches only the person it names.
+  "preferences.unsubscribeInfo": [{ call: (c) => c.preferences.unsubscribeInfo({ token: authorUnsubscribeToken() }), expect: everyone }],
+  "preferences.unsubscribe": [{ call: (c) => c.preferences.unsubscribe({ token: authorUnsubscribeToken() }), expect: everyone }],
   "file.upload": [
     {
       call: (c) => {

@@ -54,6 +54,21 @@ describe("comment.add and comment.list", () => {
     expect((await caller.comment.add({ ideaId: idea.id, body: "Respuesta de la Secretaría" })).official).toBe(true);
   });
 
+  it("tells the idea's followers, not the commenter: a comment, then an official reply", async () => {
+    const idea = await publishedIdea();
+    const follower = await createUser(suite.db, "ACADEMIA");
+    await suite.db.ideaFollow.create({ data: { ideaId: idea.id, userId: follower.id } });
+    const { caller: commenter, user } = await callerAs(suite.services, "COMPANY");
+    await suite.db.ideaFollow.create({ data: { ideaId: idea.id, userId: user!.id } });
+    await commenter.comment.add({ ideaId: idea.id, body: "¿Han pensado en los pescadores de Puerto Wilches?" });
+    const { caller: secretariat } = await callerAs(suite.services, "SECRETARIAT");
+    await secretariat.comment.add({ ideaId: idea.id, body: "La Secretaría acompañará esta idea." });
+    const kinds = async (userId: string) =>
+      (await suite.db.notification.findMany({ where: { recipientId: userId, ideaId: idea.id }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
+    expect(await kinds(follower.id)).toEqual(["IDEA_COMMENT", "OFFICIAL_REPLY"]);
+    expect(await kinds(user!.id)).toEqual(["OFFICIAL_REPLY"]);
+  });
+
   it("refuses comments on drafts (404 for others), archived ideas (409), empty and too long texts (400)", async () => {
     const { caller } = await callerAs(suite.services, "COMPANY");
     const draft = await createIdeaIn(suite.db, authorId, "DRAFT");

@@ -15,10 +15,11 @@ export interface PageRoute {
 }
 
 /**
- * Samples every page test can count on: `$slug` is the seeded demo university, which exists once
+ * Samples every page test can count on (`$token`: an unsubscribe link that is not valid, whose page
+ * says so): `$slug` is the seeded demo university, which exists once
  * the test ran tests/support/organizations.ts `seedOrganizations` (otherwise its pages are 404s).
  */
-export const DEFAULT_SAMPLES: Record<string, string> = { slug: SAMPLE_ORGANIZATION.slug };
+export const DEFAULT_SAMPLES: Record<string, string> = { slug: SAMPLE_ORGANIZATION.slug, token: "enlace-de-ejemplo" };
 
 /**
  * `samples` gives a value for each dynamic segment (`$id` → samples.id). A route whose parameter

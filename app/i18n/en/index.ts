@@ -10,6 +10,7 @@ import { ideas } from "./ideas";
 import { layout } from "./layout";
 import { meta } from "./meta";
 import { moderation } from "./moderation";
+import { notifications } from "./notifications";
 import { organizationAdmin } from "./organization-admin";
 import { organizations } from "./organizations";
 
@@ -25,6 +26,7 @@ export const en = {
   ...organizations,
   ...organizationAdmin,
   ...community,
+  ...notifications,
 } satisfies Record<UiKey, string>;
 
 // `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.

@@ -15,6 +15,7 @@ import { ideas } from "./ideas";
 import { layout } from "./layout";
 import { meta } from "./meta";
 import { moderation } from "./moderation";
+import { notifications } from "./notifications";
 import { organizationAdmin } from "./organization-admin";
 import { organizations } from "./organizations";
 
@@ -30,6 +31,7 @@ export const es = {
   ...organizations,
   ...organizationAdmin,
   ...community,
+  ...notifications,
 };
 
 export type UiKey = keyof typeof es;
