@@ -2,14 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { FilterSelect, SectorFilter } from "~/components/filters";
 import { IdeaCard } from "~/components/idea-card";
 import { titledPage } from "~/lib/meta";
-import { Sector } from "../../server/db/generated/enums";
 import { IDEA_SORTS, LIST_STATES, SORT_PARAMS, ideaListFilters } from "~/lib/idea-list.server";
 
 export const meta = titledPage("nav.ideas");
-
-const SECTORS = Object.values(Sector);
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -53,41 +51,23 @@ export default function IdeasPage() {
           <label htmlFor="q">{t("ideas.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("ideas.searchPlaceholder")} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="sector">{t("ideas.sector")}</label>
-          <select id="sector" name="sector" defaultValue={filters.sector ?? ""}>
-            <option value="">{t("ideas.allSectors")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sector.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="estado">{t("ideas.state")}</label>
-          <select id="estado" name="estado" defaultValue={filters.status ?? ""}>
-            <option value="">{t("ideas.currentStates")}</option>
-            {states.map((s) => (
-              <option key={s} value={s}>
-                {t(`ideaStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="orden">{t("ideas.sort")}</label>
-          <select id="orden" name="orden" defaultValue={sortParams[filters.sort]} aria-describedby="orden-hint">
-            {sorts.map((s) => (
-              <option key={s} value={sortParams[s]}>
-                {t(`ideas.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-          <p className="hint" id="orden-hint">
-            {t("ideas.sortHint")}
-          </p>
-        </div>
+        <SectorFilter label={t("ideas.sector")} anyLabel={t("ideas.allSectors")} value={filters.sector} />
+        <FilterSelect
+          id="estado"
+          name="estado"
+          label={t("ideas.state")}
+          anyLabel={t("ideas.currentStates")}
+          value={filters.status}
+          options={states.map((s) => ({ value: s, label: t(`ideaStatus.${s}`) }))}
+        />
+        <FilterSelect
+          id="orden"
+          name="orden"
+          label={t("ideas.sort")}
+          value={sortParams[filters.sort]}
+          options={sorts.map((s) => ({ value: sortParams[s], label: t(`ideas.sort.${s}`) }))}
+          hint={t("ideas.sortHint")}
+        />
         <button type="submit" className="secondary">
           {t("ideas.apply")}
         </button>

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-form";
+import { SectorFilter } from "~/components/filters";
 import { StatusBadge } from "~/components/idea-status";
 import { OrganizationQueueItem } from "~/components/organization-queue-item";
 import { CommentModerationNotice, CommentQueueItem } from "~/components/comment-queue-item";
@@ -82,17 +83,7 @@ export default function ModerationPage() {
       {current.filters.includes("sector") ? (
         <Form method="get" className="filters" aria-label={t("moderation.filters")}>
           <input type="hidden" name="cola" value={page.id} />
-          <div className="field">
-            <label htmlFor="moderation-sector">{t("moderation.sector")}</label>
-            <select id="moderation-sector" name="sector" defaultValue={filters.sector ?? ""}>
-              <option value="">{t("moderation.allSectors")}</option>
-              {SECTORS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sector.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SectorFilter id="moderation-sector" label={t("moderation.sector")} anyLabel={t("moderation.allSectors")} value={filters.sector} />
           <button type="submit" className="secondary">
             {t("moderation.apply")}
           </button>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { FilterSelect, SectorFilter } from "~/components/filters";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { titledPage } from "~/lib/meta";
 import { can } from "../../server/authz/policy";
@@ -65,28 +66,15 @@ export default function OrganizationsPage() {
           <label htmlFor="q">{t("orgList.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("orgList.searchPlaceholder")} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="tipo">{t("orgList.kind")}</label>
-          <select id="tipo" name="tipo" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("orgList.allKinds")}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`orgKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sector">{t("orgList.sector")}</label>
-          <select id="sector" name="sector" defaultValue={filters.sector ?? ""}>
-            <option value="">{t("orgList.allSectors")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sector.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="tipo"
+          name="tipo"
+          label={t("orgList.kind")}
+          anyLabel={t("orgList.allKinds")}
+          value={filters.kind}
+          options={KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+        />
+        <SectorFilter label={t("orgList.sector")} anyLabel={t("orgList.allSectors")} value={filters.sector} />
         <label className="choice filter-check">
           <input type="checkbox" name="verificadas" value="1" defaultChecked={filters.verified === true} /> {t("orgList.verifiedOnly")}
         </label>
