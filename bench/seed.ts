@@ -109,7 +109,7 @@ SELECT gen_random_uuid(), 'LOCAL', 'bench/' || i."id" || '/' || f.n || '.pdf',
        i."createdAt" + f.n * interval '1 minute'
   FROM inserted i
   CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 3)::int) AS f(n)
- WHERE abs(hashtext(i."id"::text)) % 10 = 0`;
+ WHERE abs(hashtext(i."id"::text)::bigint) % 10 = 0`;
 
 /** Clock the seeded history counts back from, fixed per run so every batch agrees. */
 export const SEED_EPOCH = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
@@ -123,10 +123,10 @@ WITH supporters AS (
   SELECT array_agg("id" ORDER BY "email") AS ids FROM "User" WHERE "role" <> 'SECRETARIAT'
 ), picked AS (
   SELECT i."id" AS "ideaId", i."authorId", i."publishedAt",
-         s.ids[1 + (abs(hashtext(i."id"::text)) + k * 7919) % cardinality(s.ids)] AS "userId"
+         s.ids[1 + (abs(hashtext(i."id"::text)::bigint) + k * 7919) % cardinality(s.ids)] AS "userId"
     FROM "Idea" i, supporters s,
-         LATERAL generate_series(1, 1 + abs(hashtext(i."id"::text || 's')) % 11) AS k
-   WHERE i."status" IN ('PUBLISHED', 'IN_DEVELOPMENT', 'INCUBATED') AND abs(hashtext(i."id"::text)) % 3 = 0
+         LATERAL generate_series(1, 1 + abs(hashtext(i."id"::text || 's')::bigint) % 11) AS k
+   WHERE i."status" IN ('PUBLISHED', 'IN_DEVELOPMENT', 'INCUBATED') AND abs(hashtext(i."id"::text)::bigint) % 3 = 0
 )
 INSERT INTO "IdeaSupport" ("ideaId", "userId", "createdAt")
 SELECT "ideaId", "userId", "publishedAt" + interval '3 hours' FROM picked WHERE "userId" <> "authorId"
