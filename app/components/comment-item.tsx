@@ -5,25 +5,15 @@ import type { FormFailure } from "~/lib/forms";
 import { intentFailure } from "~/lib/intent-failure";
 import { ChoiceField, Field } from "./form";
 import { RichText } from "./rich-text";
+import type { CommentView } from "../../server/comment/queries";
+import { COMMENT_MAX_LENGTH } from "../../server/comment/rules";
+import { ReportReason } from "../../server/db/generated/enums";
 
-/** The reasons in the order offered; the values are the API's (ReportReason), as for ideas. */
-const REASONS = ["SPAM", "OFFENSIVE", "OFF_TOPIC", "PERSONAL_DATA", "OTHER"] as const;
-const BODY_MAX = 2000;
+/** The reasons in the order offered, as for ideas. */
+const REASONS = Object.values(ReportReason);
 
-export interface CommentData {
-  id: string;
-  parentId: string | null;
-  state: "visible" | "deleted" | "hidden";
-  body: string | null;
-  author: { id: string; name: string } | null;
-  official: boolean;
-  createdAt: string;
-  editedAt: string | null;
-  mine: boolean;
-  editable: boolean;
-  reported: boolean;
-  replies?: CommentData[];
-}
+/** A comment as comment.list gives it; top-level ones carry their replies. */
+export type CommentData = CommentView & { replies?: CommentView[] };
 
 export interface CommentPermissions {
   canReply: boolean;
@@ -41,7 +31,7 @@ interface ItemProps {
 /** A text area for one comment's form, its field named per comment (`body-<id>`) as the action answers. */
 function BodyField({ name, id, label, hint, error, defaultValue }: { name: string; id: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
   return (
-    <Field name={name} id={id} label={label} hint={hint} error={error} required constraints={{ maxLength: BODY_MAX }} defaultValue={defaultValue}>
+    <Field name={name} id={id} label={label} hint={hint} error={error} required constraints={{ maxLength: COMMENT_MAX_LENGTH }} defaultValue={defaultValue}>
       {(control) => <textarea {...control} name="body" rows={3} />}
     </Field>
   );

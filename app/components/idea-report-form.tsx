@@ -3,9 +3,10 @@ import { useTranslation } from "~/i18n/react";
 import { formatDate, type Locale } from "~/i18n";
 import type { FormConstraint, FormFailure } from "~/lib/forms";
 import { ChoiceField, Field } from "./form";
+import { ReportReason } from "../../server/db/generated/enums";
 
-/** The reasons in the order offered; the values are the API's (ReportReason). */
-const REASONS = ["SPAM", "OFFENSIVE", "OFF_TOPIC", "PERSONAL_DATA", "OTHER"] as const;
+/** The reasons in the order offered. */
+const REASONS = Object.values(ReportReason);
 
 export interface ReportViewer {
   /** signIn: a visitor; open: may report; reported: already did. */

@@ -2,9 +2,9 @@ import { ReportReason } from "../db/generated/enums";
 import { reasonField } from "../idea/schemas";
 import { z } from "../validation";
 
-/** How long the author may still edit a comment; the database's clock decides (service.ts). */
-export const COMMENT_EDIT_MINUTES = 15;
-export const COMMENT_MAX_LENGTH = 2000;
+import { COMMENT_MAX_LENGTH } from "./rules";
+
+export { COMMENT_EDIT_MINUTES, COMMENT_MAX_LENGTH } from "./rules";
 
 /** Plain text; line breaks are kept, surrounding blanks are not. */
 export const commentBody = z.string().trim().min(1).max(COMMENT_MAX_LENGTH);

@@ -5,6 +5,9 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { SESSION_COOKIE, createSession } from "../../server/auth/session";
+import type { Role } from "../../server/db/generated/enums";
+import { createUser } from "../support/callers";
 import { launchBrowser } from "../support/chromium";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { startAppServer, type AppServer } from "../support/server";
@@ -150,4 +153,13 @@ export async function seedIdeas(suite: BrowserSuite, authorEmail: string, count:
     ids.push(idea.id);
   }
   return ids;
+}
+
+/** A browser signed in as a new account of `role`: a session written as the login form would. */
+export async function signedIn(suite: BrowserSuite, role: Role, options: BrowserContextOptions = {}) {
+  const user = await createUser(suite.database.db, role);
+  const { token } = await createSession(suite.database.db, user.id, {});
+  const opened = await suite.openPage(options);
+  await opened.context.addCookies([{ name: SESSION_COOKIE, value: token, url: suite.url("/") }]);
+  return { ...opened, user };
 }

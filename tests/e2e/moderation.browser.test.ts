@@ -9,12 +9,11 @@ import path from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../../server/audit/service";
-import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import type { Role } from "../../server/db/generated/enums";
 import { createUser } from "../support/callers";
 import { createIdeaIn } from "../support/ideas";
 import { LOCALE_COOKIE } from "../../server/i18n/locale";
-import { axeViolations, useBrowserSuite, waitForHydration } from "./browser-suite";
+import { axeViolations, useBrowserSuite, waitForHydration, signedIn as signedInAs } from "./browser-suite";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "..", "..", "test-results", "e2e");
 const TEST_MS = 120_000;
@@ -23,14 +22,7 @@ const suite = useBrowserSuite();
 
 beforeAll(() => mkdir(SCREENSHOTS, { recursive: true }));
 
-/** A browser signed in as a new account of `role` (a session written as the login form would). */
-async function signedIn(role: Role, options: BrowserContextOptions = {}) {
-  const user = await createUser(suite.database.db, role);
-  const { token } = await createSession(suite.database.db, user.id, {});
-  const opened = await suite.openPage(options);
-  await opened.context.addCookies([{ name: SESSION_COOKIE, value: token, url: suite.url("/") }]);
-  return { ...opened, user };
-}
+const signedIn = (role: Role, options: BrowserContextOptions = {}) => signedInAs(suite, role, options);
 
 async function heading(page: Page, text: string) {
   await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor();

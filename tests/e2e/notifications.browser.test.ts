@@ -5,22 +5,15 @@
  */
 import type { BrowserContextOptions } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import type { Role } from "../../server/db/generated/enums";
 import { createUser } from "../support/callers";
 import { createIdeaIn } from "../support/ideas";
-import { useBrowserSuite, waitForHydration } from "./browser-suite";
+import { useBrowserSuite, waitForHydration, signedIn as signedInAs } from "./browser-suite";
 
 const TEST_MS = 120_000;
 const suite = useBrowserSuite();
 
-async function signedIn(role: Role, options: BrowserContextOptions = {}) {
-  const user = await createUser(suite.database.db, role);
-  const { token } = await createSession(suite.database.db, user.id, {});
-  const opened = await suite.openPage(options);
-  await opened.context.addCookies([{ name: SESSION_COOKIE, value: token, url: suite.url("/") }]);
-  return { ...opened, user };
-}
+const signedIn = (role: Role, options: BrowserContextOptions = {}) => signedInAs(suite, role, options);
 
 describe("follows and notifications in a real browser", () => {
   it(

@@ -8,11 +8,9 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContextOptions } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE, createSession } from "../../server/auth/session";
-import { createUser } from "../support/callers";
 import { createIdeaIn } from "../support/ideas";
 import { SAMPLE_ORGANIZATION, seedOrganizations } from "../support/organizations";
-import { axeViolations, useBrowserSuite, waitForHydration } from "./browser-suite";
+import { axeViolations, useBrowserSuite, waitForHydration, signedIn as signedInAs } from "./browser-suite";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "..", "..", "test-results", "e2e");
 const TEST_MS = 90_000;
@@ -29,13 +27,7 @@ beforeAll(async () => {
   await db.idea.update({ where: { id: idea.id }, data: { organizationId: university.id } });
 }, 60_000);
 
-async function signedIn(options: BrowserContextOptions = {}) {
-  const user = await createUser(suite.database.db, "ENTREPRENEUR");
-  const { token } = await createSession(suite.database.db, user.id, {});
-  const opened = await suite.openPage(options);
-  await opened.context.addCookies([{ name: SESSION_COOKIE, value: token, url: suite.url("/") }]);
-  return opened;
-}
+const signedIn = (options: BrowserContextOptions = {}) => signedInAs(suite, "ENTREPRENEUR", options);
 
 describe("organizations' public pages in a real browser", () => {
   it(

@@ -8,12 +8,10 @@
  */
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { formatNit, nitCheckDigit } from "../../server/organization/nit";
 import type { Role } from "../../server/db/generated/enums";
 import { PDF_BYTES, PNG_BYTES } from "../files/fixtures";
-import { createUser } from "../support/callers";
-import { axeViolations, uniqueUser, useBrowserSuite, waitForHydration } from "./browser-suite";
+import { axeViolations, uniqueUser, useBrowserSuite, waitForHydration, signedIn as signedInAs } from "./browser-suite";
 
 const TEST_MS = 180_000;
 
@@ -41,14 +39,7 @@ async function register(page: Page, role: "Academia" | "Empresa", email?: string
   return user;
 }
 
-/** A browser signed in as a new account of `role` (a session written as the login form would). */
-async function signedIn(role: Role, options: BrowserContextOptions = {}) {
-  const user = await createUser(suite.database.db, role);
-  const { token } = await createSession(suite.database.db, user.id, {});
-  const opened = await suite.openPage(options);
-  await opened.context.addCookies([{ name: SESSION_COOKIE, value: token, url: suite.url("/") }]);
-  return { ...opened, user };
-}
+const signedIn = (role: Role, options: BrowserContextOptions = {}) => signedInAs(suite, role, options);
 
 async function notice(page: Page, text: string) {
   await page.locator("[role=status]", { hasText: text }).waitFor();
