@@ -6,17 +6,10 @@ import type { FormFailure } from "~/lib/forms";
 import { intentFailure } from "~/lib/intent-failure";
 import { Field } from "./form";
 import { RichText } from "./rich-text";
+import type { CommentQueueItem } from "../../server/moderation/comment-queue";
 
-export interface CommentQueueRow {
-  id: string;
-  body: string;
-  hidden: boolean;
-  deleted: boolean;
-  author: { id: string; name: string };
-  idea: { id: string; title: string };
-  waitingSince: string;
-  reports: { count: number; reasons: { reason: string; count: number }[] | null };
-}
+/** A queue item as the page's loader data carries it (its date as ISO text). */
+export type CommentQueueRow = Omit<CommentQueueItem, "kind" | "waitingSince"> & { waitingSince: string };
 
 /** What the last comment decision did (`?hecho=comentario-dismiss|comentario-uphold`), said once. */
 export function CommentModerationNotice() {
