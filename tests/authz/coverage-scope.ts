@@ -1,0 +1,19 @@
+/**
+ * Which test file declares the expectations of which procedures. procedure-coverage.test.ts owns
+ * everything not listed here; each file named below checks that it covers all of its prefixes, so
+ * a new procedure without a row fails wherever it belongs.
+ */
+export const DELEGATED_COVERAGE = {
+  "tests/authz/call-coverage.test.ts": ["call.", "callParticipation."],
+  "tests/authz/evaluation-coverage.test.ts": ["submission.", "evaluation."],
+} as const;
+
+const delegatedPrefixes: readonly string[] = Object.values(DELEGATED_COVERAGE).flat();
+
+/** The procedures of `paths` that the given prefixes own (or, with no prefixes, that nobody was delegated). */
+export function proceduresOwnedBy(paths: string[], prefixes: readonly string[] | null): string[] {
+  const owned = prefixes
+    ? paths.filter((path) => prefixes.some((prefix) => path.startsWith(prefix)))
+    : paths.filter((path) => !delegatedPrefixes.some((prefix) => path.startsWith(prefix)));
+  return owned.sort();
+}
