@@ -86,6 +86,8 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int().min(50).max(60_000).default(2000),
   ),
+  /** Minutes after its start a confirmed booking nobody checked in is released as a no-show. */
+  BOOKING_NO_SHOW_MINUTES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(5).max(240).default(20)),
   /** smtp://user:password@host:587 or smtps://…:465. Unset (and no SMTP_HOST): emails become .eml files in <DATA_DIR>/mail. */
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   SMTP_HOST: optional(z.string().trim().min(1)),

@@ -1,5 +1,6 @@
 import { auditRouter } from "./audit/router";
 import { authRouter } from "./auth/router";
+import { availabilityRouter, bookingRouter, centerRouter, spaceRouter } from "./booking/router";
 import { coauthorRouter } from "./coauthor/router";
 import { commentRouter } from "./comment/router";
 import { fileRouter } from "./files/router";
@@ -27,6 +28,10 @@ export const appRouter = router({
   follow: followRouter,
   notification: notificationRouter,
   preferences: preferencesRouter,
+  center: centerRouter,
+  space: spaceRouter,
+  availability: availabilityRouter,
+  booking: bookingRouter,
 });
 
 export type AppRouter = typeof appRouter;

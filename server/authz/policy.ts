@@ -34,6 +34,17 @@ export interface OrganizationRecord {
 }
 const roleIn = (actor: Actor | null, organization: OrganizationRecord) => actor?.memberships.get(organization.id);
 
+/** A space as booking rules see it: the roles allowed to book it (empty: every role). */
+export interface SpaceRecord {
+  allowedRoles: readonly Role[];
+}
+
+/** A booking as rules see it: who made it. */
+export interface BookingRecord {
+  userId: string;
+}
+const isBooker = (actor: Actor | null, booking: BookingRecord) => actor !== null && actor.id === booking.userId;
+
 export interface FileRecord {
   uploadedById: string;
   /** An organization's logo is public like the organization's page. */
@@ -94,6 +105,19 @@ const policies = {
     file.isLogo === true ||
     (actor !== null && actor.id === file.uploadedById) || (file.idea !== null && can(actor, "idea.view", file.idea)) ||
     isSecretariat(actor),
+  /** Centers, their hours and closures, and spaces with their rules: the Secretariat. */
+  "center.manage": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  /** Booking a space: anyone signed in whose role the space allows (empty list: every role). */
+  "space.book": (actor: Actor | null, space: SpaceRecord) =>
+    actor !== null && (space.allowedRoles.length === 0 || space.allowedRoles.includes(actor.role)),
+  /** A booking, its check-in pass and calendar file: the person who made it and the Secretariat. */
+  "booking.view": (actor: Actor | null, booking: BookingRecord) => isBooker(actor, booking) || isSecretariat(actor),
+  /** Cancelling: the booker (until it starts), or the Secretariat with a reason (audited). */
+  "booking.cancel": (actor: Actor | null, booking: BookingRecord) => isBooker(actor, booking) || isSecretariat(actor),
+  /** Checking in with the code: the booker, or the Secretariat's staff at the center. */
+  "booking.checkIn": (actor: Actor | null, booking: BookingRecord) => isBooker(actor, booking) || isSecretariat(actor),
+  /** Approving or rejecting pending bookings, and seeing them all: the Secretariat. */
+  "booking.decide": (actor: Actor | null, _resource: null) => isSecretariat(actor),
 } as const;
 
 export type Action = keyof typeof policies;

@@ -1,3 +1,4 @@
+import { bookingMessagesEn, bookingMessagesEs } from "./booking-messages";
 import { communityMessagesEn, communityMessagesEs } from "./community-messages";
 import { fileCheckMessagesEn, fileCheckMessagesEs } from "./file-check-messages";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
@@ -51,6 +52,7 @@ const es = {
   ...organizationMessagesEs,
   ...communityMessagesEs,
   ...notificationMessagesEs,
+  ...bookingMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -99,6 +101,7 @@ const en: Catalog = {
   ...organizationMessagesEn,
   ...communityMessagesEn,
   ...notificationMessagesEn,
+  ...bookingMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

@@ -5,6 +5,7 @@
  */
 import { parseCronItems, run, type Logger, type Runner, type TaskList } from "graphile-worker";
 import type { Env } from "../config";
+import { bookingTasks, releaseNoShowsCron } from "../booking/jobs";
 import type { Db } from "../db/client";
 import { quietLogger } from "../jobs/logger";
 import { JOB_SCHEMA } from "../jobs/queue";
@@ -55,8 +56,8 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<N
     pollInterval: options.env.WORKER_POLL_INTERVAL_MS,
     noHandleSignals: true,
     logger: options.logger ?? quietLogger(),
-    taskList: notificationTasks({ db: options.db, env: options.env, transport }),
-    parsedCronItems: parseCronItems([dailyDigestCron]),
+    taskList: { ...notificationTasks({ db: options.db, env: options.env, transport }), ...bookingTasks({ db: options.db, env: options.env }) },
+    parsedCronItems: parseCronItems([dailyDigestCron, releaseNoShowsCron]),
   });
   let stopped: Promise<void> | null = null;
   return {

@@ -6,6 +6,7 @@
 export const DELEGATED_COVERAGE = {
   "tests/authz/call-coverage.test.ts": ["call.", "callParticipation."],
   "tests/authz/evaluation-coverage.test.ts": ["submission.", "evaluation."],
+  "tests/authz/booking-coverage.test.ts": ["center.", "space.", "availability.", "booking."],
 } as const;
 
 const delegatedPrefixes: readonly string[] = Object.values(DELEGATED_COVERAGE).flat();

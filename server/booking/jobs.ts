@@ -1,0 +1,28 @@
+/**
+ * The booking sweep, run by the background worker (server/notification/worker.ts registers it):
+ * every minute, CONFIRMED bookings nobody checked in BOOKING_NO_SHOW_MINUTES after their start
+ * become NO_SHOW (their time is free again), and checked-in bookings that ended become COMPLETED.
+ */
+import type { CronItem, TaskList } from "graphile-worker";
+import type { Env } from "../config";
+import type { Db } from "../db/client";
+import { releaseNoShows } from "./service";
+
+export const RELEASE_NO_SHOWS_TASK = "booking-release-no-shows";
+
+export const releaseNoShowsCron: CronItem = {
+  task: RELEASE_NO_SHOWS_TASK,
+  identifier: RELEASE_NO_SHOWS_TASK,
+  match: "* * * * *",
+  // A worker that was down catches up once: the sweep looks at the clock, not at the minute it was due.
+  options: { backfillPeriod: 0, maxAttempts: 3 },
+};
+
+export function bookingTasks(deps: { db: Db; env: Env }): TaskList {
+  return {
+    [RELEASE_NO_SHOWS_TASK]: async (_payload, helpers) => {
+      const { released, completed } = await releaseNoShows(deps.db, deps.env.BOOKING_NO_SHOW_MINUTES);
+      if (released + completed > 0) helpers.logger.debug(`bookings: ${released} no-show, ${completed} completed`);
+    },
+  };
+}
