@@ -194,8 +194,8 @@ export async function seedDemoCalls(db: Db, users: ReadonlyMap<string, string>):
           resultsPublishedAt: call.resultsPublished ? at(results) : null,
           createdAt: at(opens - 7),
           sponsors: { create: call.sponsors.map((slug) => ({ organizationId: organization(slug) })) },
-          questions: { create: call.questions.map((prompt, position) => ({ prompt, position })) },
-          criteria: { create: call.criteria.map((criterion, position) => ({ ...criterion, position })) },
+          questions: { create: call.questions.map((prompt, index) => ({ prompt, position: index + 1 })) },
+          criteria: { create: call.criteria.map((criterion, index) => ({ ...criterion, position: index + 1 })) },
           participations: {
             create: call.participations.map(({ organization: slug, role }) => ({
               organizationId: organization(slug),
