@@ -1,4 +1,6 @@
+import { callMessagesEn, callMessagesEs } from "./call-messages";
 import { communityMessagesEn, communityMessagesEs } from "./community-messages";
+import { evaluationMessagesEn, evaluationMessagesEs } from "./evaluation-messages";
 import { fileCheckMessagesEn, fileCheckMessagesEs } from "./file-check-messages";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
 import { notificationMessagesEn, notificationMessagesEs } from "./notification-messages";
@@ -51,6 +53,8 @@ const es = {
   ...organizationMessagesEs,
   ...communityMessagesEs,
   ...notificationMessagesEs,
+  ...evaluationMessagesEs,
+  ...callMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -99,6 +103,8 @@ const en: Catalog = {
   ...organizationMessagesEn,
   ...communityMessagesEn,
   ...notificationMessagesEn,
+  ...evaluationMessagesEn,
+  ...callMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;
