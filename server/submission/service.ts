@@ -77,8 +77,7 @@ function refusal(check: SubmitCheck, organizationGiven: boolean): AppError {
  * `maxSubmissionsPerParticipant` holds under parallel requests), then ONE statement checks the
  * call's phase by the database clock, the idea, the organization and the limit, and inserts:
  * nothing is saved once `cocrea_now()` reaches `closesAt`, and `submittedAt` is the very instant
- * that statement checked. (Within the transaction `cocrea_now()` is the transaction's start: the
- * moment the request began, before any wait on the lock.)
+ * that statement checked (`cocrea_now()` reads the statement's start, after any wait on the lock).
  */
 export async function submitIdea(db: DbClient, actor: Actor, input: SubmitInput): Promise<MySubmission> {
   const call = await loadCallRecord(db, input.callId);
