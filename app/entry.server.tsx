@@ -1,8 +1,10 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
-import { pageCopyScript } from "./i18n/messages.server";
+import { pageCopyPath } from "./i18n/messages.server";
+import { COPY_SCRIPT_ID } from "./i18n";
 import { NonceProvider } from "./lib/nonce";
+import { NONCE_PLACEHOLDER, rememberRender, rememberedRender, renderDigest, withNonce } from "./lib/render-memo.server";
 
 /**
  * Pages are rendered whole, then sent in one piece: no route defers data or suspends, so a stream
@@ -16,16 +18,21 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = loadContext.cspNonce;
-  const markup = renderToString(
-    <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-    </NonceProvider>,
-  );
-  // The page's copy goes in the head, before any module script can run (app/i18n/index.ts).
-  const copy = `<script nonce="${nonce}">${pageCopyScript(loadContext.ctx.locale)}</script>`;
-  const headEnd = markup.indexOf("</head>");
-  const html = `<!DOCTYPE html>${markup.slice(0, headEnd)}${copy}${markup.slice(headEnd)}`;
+  const locale = loadContext.ctx.locale;
+  const digest = renderDigest({ url: request.url, status: responseStatusCode, locale, handoff: remixContext.serverHandoffString ?? "" });
+  let page = rememberedRender(digest);
+  if (page === undefined) {
+    const markup = renderToString(
+      <NonceProvider value={NONCE_PLACEHOLDER}>
+        <RemixServer context={remixContext} url={request.url} nonce={NONCE_PLACEHOLDER} />
+      </NonceProvider>,
+    );
+    // The page's copy: loaded early, without holding up the first paint; entry.client.tsx waits for it.
+    const copy = `<script id="${COPY_SCRIPT_ID}" src="${pageCopyPath(locale)}" async nonce="${NONCE_PLACEHOLDER}"></script>`;
+    const headEnd = markup.indexOf("</head>");
+    page = `<!DOCTYPE html>${markup.slice(0, headEnd)}${copy}${markup.slice(headEnd)}`;
+    rememberRender(digest, page);
+  }
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
+  return new Response(withNonce(page, loadContext.cspNonce), { headers: responseHeaders, status: responseStatusCode });
 }

@@ -1,5 +1,7 @@
 import { auditRouter } from "./audit/router";
 import { authRouter } from "./auth/router";
+import { callParticipationRouter } from "./call-participation/router";
+import { callRouter } from "./call/router";
 import { availabilityRouter, bookingRouter, centerRouter, spaceRouter } from "./booking/router";
 import { coauthorRouter } from "./coauthor/router";
 import { commentRouter } from "./comment/router";
@@ -9,6 +11,8 @@ import { moderationRouter } from "./moderation/router";
 import { membershipRouter, organizationRouter } from "./organization/router";
 import { followRouter, notificationRouter, preferencesRouter } from "./notification/router";
 import { reportRouter } from "./report/router";
+import { evaluationRouter } from "./evaluation/router";
+import { submissionRouter } from "./submission/router";
 import { supportRouter } from "./support/router";
 import { createCallerFactory, router } from "./trpc/init";
 
@@ -28,6 +32,11 @@ export const appRouter = router({
   follow: followRouter,
   notification: notificationRouter,
   preferences: preferencesRouter,
+  /** `call` is a word tRPC reserves (Function.prototype.call): the calls' router is `calls`. */
+  calls: callRouter,
+  callParticipation: callParticipationRouter,
+  submission: submissionRouter,
+  evaluation: evaluationRouter,
   center: centerRouter,
   space: spaceRouter,
   availability: availabilityRouter,

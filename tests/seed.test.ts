@@ -19,6 +19,9 @@ describe("demo data", () => {
       comments: await suite.db.comment.count(),
       notifications: await suite.db.notification.count(),
       follows: await suite.db.ideaFollow.count(),
+      calls: await suite.db.call.count(),
+      submissions: await suite.db.callSubmission.count(),
+      scores: await suite.db.score.count(),
     });
     const first = await counts();
     await seedDemoData(suite.db);

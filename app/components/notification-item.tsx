@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { formatDate, type Locale } from "~/i18n";
+import { formatDate, formatDateTime, type Locale } from "~/i18n";
 import { useTranslation } from "~/i18n/react";
 
 export interface NotificationView {
@@ -7,6 +7,9 @@ export interface NotificationView {
   kind: string;
   ideaId: string | null;
   ideaTitle: string | null;
+  /** For CALL_* kinds (the call's page is /convocatorias/<slug>). */
+  callTitle?: string | null;
+  callSlug?: string | null;
   actorName: string | null;
   data: unknown;
   readAt: string | null;
@@ -15,14 +18,35 @@ export interface NotificationView {
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
+/** Kinds whose sentence depends on what happened (as in server/notification/email/render.ts). */
+const VARIANTS: Record<string, { field: string; values: readonly string[] }> = {
+  REPORT_OUTCOME: { field: "outcome", values: ["dismiss", "uphold"] },
+  CALL_PROPOSAL_DECISION: { field: "decision", values: ["approve", "requestChanges", "reject"] },
+  CALL_PARTICIPATION_DECISION: { field: "status", values: ["INVITED", "ACCEPTED", "DECLINED"] },
+  CALL_DEADLINE_EXTENDED: { field: "change", values: ["extended", "cancelled"] },
+};
+
 /** One notification: what happened, when, a link to it, and (unread) a "mark as read" form. */
 export function NotificationItem({ notification: n, busy }: { notification: NotificationView; busy: boolean }) {
   const { t, i18n } = useTranslation();
   const data = (n.data ?? {}) as Record<string, unknown>;
-  const key = n.kind === "REPORT_OUTCOME" ? `notification.REPORT_OUTCOME.${data.outcome === "uphold" ? "uphold" : "dismiss"}` : `notification.${n.kind}`;
+  const variant = VARIANTS[n.kind];
+  const key = variant
+    ? `notification.${n.kind}.${variant.values.includes(text(data[variant.field])) ? text(data[variant.field]) : variant.values[0]}`
+    : `notification.${n.kind}`;
   const actor = n.actorName ?? t(n.kind === "MODERATION_DECISION" ? "notifications.platform" : "notifications.someone");
-  const sentence = t(key as never, { title: n.ideaTitle ?? "", actor, from: text(data.from), to: text(data.to) });
+  const closesAt = text(data.closesAt) ? formatDateTime(text(data.closesAt), i18n.language as Locale) : "";
+  const sentence = t(key as never, {
+    title: n.ideaTitle ?? n.callTitle ?? "",
+    actor,
+    from: text(data.from),
+    to: text(data.to),
+    role: text(data.role),
+    organization: text(data.organization),
+    closesAt,
+  });
   const invitation = n.kind === "COAUTHOR_INVITATION";
+  const call = n.kind.startsWith("CALL_") && n.callSlug;
   return (
     <li className={n.readAt ? "read" : "unread"}>
       <p>
@@ -33,7 +57,15 @@ export function NotificationItem({ notification: n, busy }: { notification: Noti
       {text(data.excerpt) ? <p className="prose">«{text(data.excerpt)}»</p> : null}
       <p className="meta">
         <time dateTime={n.createdAt}>{formatDate(n.createdAt, i18n.language as Locale)}</time>
-        {n.ideaId ? (
+        {call ? (
+          <>
+            {" · "}
+            <Link to={`/convocatorias/${n.callSlug}`}>
+              {t("notifications.openCall")}
+              <span className="visually-hidden">: {n.callTitle}</span>
+            </Link>
+          </>
+        ) : n.ideaId ? (
           <>
             {" · "}
             <Link to={invitation ? "/mis-ideas" : `/ideas/${n.ideaId}`}>

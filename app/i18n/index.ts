@@ -13,10 +13,14 @@ export type UiMessages = Record<UiKey, string>;
 /**
  * The copy each language has here. The server registers both dictionaries
  * (./messages.server.ts); the browser registers the one language the page was rendered in, which
- * the server writes into the page once (entry.server.tsx) rather than into the root loader's data,
- * so client navigations never carry it again. Changing language reloads the document.
+ * the server links from the page's head as a script cached under a versioned name (entry.server.tsx,
+ * routes/copia.$name.ts) rather than into the root loader's data, so client navigations never
+ * carry it again. Changing language reloads the document.
  */
 const registered = new Map<Locale, UiMessages>();
+
+/** The id of the copy script's element, which entry.client.tsx waits for. */
+export const COPY_SCRIPT_ID = "cocrea-copy";
 
 export function registerMessages(locale: Locale, messages: UiMessages): void {
   registered.set(locale, messages);

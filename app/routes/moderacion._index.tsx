@@ -6,6 +6,7 @@ import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-f
 import { SectorFilter } from "~/components/filters";
 import { StatusBadge } from "~/components/idea-status";
 import { OrganizationQueueItem } from "~/components/organization-queue-item";
+import { CallParticipationQueueItem, CallQueueItem } from "~/components/call-queue-item";
 import { CommentModerationNotice, CommentQueueItem } from "~/components/comment-queue-item";
 import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
@@ -99,6 +100,10 @@ export default function ModerationPage() {
               <OrganizationQueueItem key={item.id} item={item} now={now} />
             ) : item.kind === "comment" ? (
               <CommentQueueItem key={item.id} item={item} now={now} redirectTo={here} result={result} />
+            ) : item.kind === "call" ? (
+              <CallQueueItem key={item.id} item={item} now={now} />
+            ) : item.kind === "callParticipation" ? (
+              <CallParticipationQueueItem key={item.id} item={item} now={now} />
             ) : (
               <li key={item.id} className="card">
                 <p className="tags">

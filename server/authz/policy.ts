@@ -1,4 +1,4 @@
-import type { CoauthorStatus, IdeaStatus, Role } from "../db/generated/enums";
+import type { CallParticipationStatus, CallStatus, CoauthorStatus, IdeaStatus, Role } from "../db/generated/enums";
 import { isListedState, isPublicState } from "../idea/lifecycle";
 import { AppError } from "../trpc/errors";
 import type { MessageKey } from "../i18n/messages";
@@ -34,6 +34,22 @@ export interface OrganizationRecord {
 }
 const roleIn = (actor: Actor | null, organization: OrganizationRecord) => actor?.memberships.get(organization.id);
 
+/** A call as rules see it: its stored state and the organization that proposed it (null: created by the Secretariat). */
+export interface CallRecord {
+  status: CallStatus;
+  proposingOrganizationId: string | null;
+}
+/** States in which a call is public: approved (scheduled, open, in evaluation), finished, or cancelled after approval. */
+export const PUBLIC_CALL_STATES: readonly CallStatus[] = ["APPROVED", "RESULTS_PUBLISHED", "CLOSED", "CANCELLED"];
+const ownsCallProposer = (actor: Actor | null, call: CallRecord) =>
+  call.proposingOrganizationId !== null && actor?.memberships.get(call.proposingOrganizationId) === "OWNER";
+
+/** An organization's request or invitation to take part in a call. */
+export interface CallParticipationRecord {
+  organizationId: string;
+  status: CallParticipationStatus;
+}
+
 /** A space as booking rules see it: the roles allowed to book it (empty: every role). */
 export interface SpaceRecord {
   allowedRoles: readonly Role[];
@@ -49,8 +65,32 @@ export interface FileRecord {
   uploadedById: string;
   /** An organization's logo is public like the organization's page. */
   isLogo?: boolean;
+  /** The terms of a call that is public: public like the call's page. */
+  isPublicCallTerms?: boolean;
   idea: IdeaRecord | null;
 }
+
+/**
+ * A call as the rules of submissions and evaluation see it (server/submission, server/evaluation):
+ * who may submit, who proposed it and who judges it.
+ */
+export interface EvaluatedCallRecord {
+  status: CallStatus;
+  eligibleRoles: readonly Role[];
+  proposingOrganizationId: string | null;
+  /** The users with a CallJuror row for this call. */
+  jurorIds: readonly string[];
+}
+/** A submission to a call: its submitter (the idea's author) and its call. */
+export interface SubmissionRecord {
+  submitterId: string;
+  call: EvaluatedCallRecord;
+}
+/** Calls anyone may see: approved (scheduled, open, in evaluation), with results, closed. */
+const isPublicCallStatus = (status: CallStatus) => status === "APPROVED" || status === "RESULTS_PUBLISHED" || status === "CLOSED";
+const ownsProposingOrganization = (actor: Actor | null, call: EvaluatedCallRecord) =>
+  call.proposingOrganizationId !== null && actor?.memberships.get(call.proposingOrganizationId) === "OWNER";
+const isJurorOf = (actor: Actor | null, call: EvaluatedCallRecord) => actor !== null && call.jurorIds.includes(actor.id);
 
 const policies = {
   /** Entrepreneurs, academia and companies post ideas; the Secretariat moderates them and does not. */
@@ -98,13 +138,53 @@ const policies = {
     actor !== null && !isSecretariat(actor) && roleIn(actor, organization) === undefined,
   /** Verifying organizations: the Secretariat. */
   "organization.verify": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  /** Creating a call directly (approved at once): the Secretariat. */
+  "call.create": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  /** Proposing a call on behalf of an organization: its owners (the service requires it to be verified). */
+  "call.propose": (actor: Actor | null, organization: OrganizationRecord) => roleIn(actor, organization) === "OWNER",
+  /** Approved calls and later are public; proposals only for the proposing organization's owners and the Secretariat. */
+  "call.view": (actor: Actor | null, call: CallRecord) =>
+    PUBLIC_CALL_STATES.includes(call.status) || isSecretariat(actor) || ownsCallProposer(actor, call),
+  /** Editing: the proposer's owners while it is a proposal; the Secretariat until it opens (the service checks the dates). */
+  "call.edit": (actor: Actor | null, call: CallRecord) =>
+    isSecretariat(actor) || (ownsCallProposer(actor, call) && (call.status === "PROPOSED" || call.status === "CHANGES_REQUESTED")),
+  /** Sending a proposal back after the Secretariat asked for changes: the proposing organization's owners. */
+  "call.resubmit": (actor: Actor | null, call: CallRecord) => ownsCallProposer(actor, call),
+  /** Deciding proposals, cancelling, extending deadlines, inviting organizations, assigning jurors: the Secretariat. */
+  "call.administer": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  /** Asking to take part in a call, or withdrawing from it, on behalf of an organization: its owners. */
+  "callParticipation.act": (actor: Actor | null, organization: OrganizationRecord) => roleIn(actor, organization) === "OWNER",
+  /** Answering an invitation: the invited organization's owners; deciding on a request: the Secretariat. */
+  "callParticipation.decide": (actor: Actor | null, participation: CallParticipationRecord) =>
+    participation.status === "INVITED" ? roleIn(actor, { id: participation.organizationId }) === "OWNER" : isSecretariat(actor),
   /** Any signed-in person may upload; attaching to an idea is where the idea's rules apply. */
   "file.upload": (actor: Actor | null, _resource: null) => actor !== null,
   /** A file is visible to whoever may see its idea, and always to the person who uploaded it. */
   "file.view": (actor: Actor | null, file: FileRecord) =>
     file.isLogo === true ||
+    file.isPublicCallTerms === true ||
     (actor !== null && actor.id === file.uploadedById) || (file.idea !== null && can(actor, "idea.view", file.idea)) ||
     isSecretariat(actor),
+  /**
+   * Submitting an idea to a call: the roles the call names (none named: every role but the
+   * Secretariat, which runs calls and never competes). Dates, the idea and the organization are
+   * checked by the service, in the statement that inserts the submission.
+   */
+  "submission.create": (actor: Actor | null, call: EvaluatedCallRecord) =>
+    actor !== null && !isSecretariat(actor) && (call.eligibleRoles.length === 0 || call.eligibleRoles.includes(actor.role)),
+  /** Withdrawing (before the deadline, checked by the database): the submitter only. */
+  "submission.withdraw": (actor: Actor | null, submission: SubmissionRecord) => actor !== null && actor.id === submission.submitterId,
+  /** A call's submissions: the Secretariat sees them all; owners of the proposing organization see how many there are. */
+  "submission.listForCall": (actor: Actor | null, call: EvaluatedCallRecord) => isSecretariat(actor) || ownsProposingOrganization(actor, call),
+  /** Rubrics, scoring progress, ranking, winners, publishing and closing results: the Secretariat. */
+  "evaluation.manage": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  /** A call's rubric: public with the call; before that, the Secretariat, the proposing organization's owners and jurors. */
+  "evaluation.rubric": (actor: Actor | null, call: EvaluatedCallRecord) =>
+    isPublicCallStatus(call.status) || isSecretariat(actor) || ownsProposingOrganization(actor, call) || isJurorOf(actor, call),
+  /** Scoring a submission: the call's jurors (conflicts of interest and the evaluation window: in SQL, by the service). */
+  "evaluation.score": (actor: Actor | null, submission: SubmissionRecord) => isJurorOf(actor, submission.call),
+  /** The jurors' scores and comments of a submission, once results are published: its submitter. */
+  "evaluation.myScores": (actor: Actor | null, submission: SubmissionRecord) => actor !== null && actor.id === submission.submitterId,
   /** Centers, their hours and closures, and spaces with their rules: the Secretariat. */
   "center.manage": (actor: Actor | null, _resource: null) => isSecretariat(actor),
   /** Booking a space: anyone signed in whose role the space allows (empty list: every role). */

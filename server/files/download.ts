@@ -1,5 +1,5 @@
 import type { Actor } from "../authz/actor";
-import { can, type FileRecord } from "../authz/policy";
+import { can, PUBLIC_CALL_STATES, type FileRecord } from "../authz/policy";
 import type { DbClient } from "../db/client";
 import { AppError } from "../trpc/errors";
 import type { FileStores } from "./stores";
@@ -36,11 +36,17 @@ export async function openDownload(db: DbClient, stores: FileStores, actor: Acto
       uploadedById: true,
       idea: { select: { status: true, authorId: true, coauthors: { select: { userId: true, status: true } } } },
       organizationLogo: { select: { id: true } },
+      callTerms: { select: { status: true } },
     },
   });
   if (!row) throw notFound();
   const idea = row.idea && { ...row.idea, coauthors: row.idea.coauthors.map((c) => ({ id: c.userId, status: c.status })) };
-  const record: FileRecord = { uploadedById: row.uploadedById, idea, isLogo: row.organizationLogo !== null };
+  const record: FileRecord = {
+    uploadedById: row.uploadedById,
+    idea,
+    isLogo: row.organizationLogo !== null,
+    isPublicCallTerms: row.callTerms !== null && PUBLIC_CALL_STATES.includes(row.callTerms.status),
+  };
   if (!can(actor, "file.view", record)) throw notFound();
 
   const store = stores.storeFor(row.store);

@@ -10,6 +10,7 @@ import { describeError } from "../trpc/error-shape";
 import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders, sendHttpError } from "./security";
 import { sendFetchResponse, toFetchRequest } from "./fetch-bridge";
 import { nodeHeaders } from "./node-headers";
+import { bookingCalendarRoutes } from "./booking-calendar";
 import { checkHealth } from "./health";
 import { createLogger, logFailure, requestLogger, type Logger } from "./logging";
 import { createTrpcHandler, isTrpcRequest } from "./trpc-handler";
@@ -126,6 +127,8 @@ function createExpressApp(services: Services, logger: Logger, options: HttpAppOp
       await sendFetchResponse(res, await uploadthing(toFetchRequest(req, res)));
     }),
   );
+
+  app.use(bookingCalendarRoutes(services));
 
   if (options.remixBuild) {
     const publicDir = options.publicDir ?? "public";

@@ -1,6 +1,5 @@
 /**
- * Calendar files of bookings over HTTP, for the lead to mount in server/http/app.ts before the
- * Remix catch-all: `app.use(bookingCalendarRoutes(services));`
+ * Calendar files of bookings over HTTP, mounted in server/http/app.ts before the Remix catch-all:
  *   GET /calendario/<token>.ics   a person's private feed (the token is the secret; no session)
  *   GET /reservas/<id>.ics        one booking, for its booker or the Secretariat (session cookie)
  */

@@ -1,5 +1,7 @@
+import { callMessagesEn, callMessagesEs } from "./call-messages";
 import { bookingMessagesEn, bookingMessagesEs } from "./booking-messages";
 import { communityMessagesEn, communityMessagesEs } from "./community-messages";
+import { evaluationMessagesEn, evaluationMessagesEs } from "./evaluation-messages";
 import { fileCheckMessagesEn, fileCheckMessagesEs } from "./file-check-messages";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
 import { notificationMessagesEn, notificationMessagesEs } from "./notification-messages";
@@ -52,6 +54,8 @@ const es = {
   ...organizationMessagesEs,
   ...communityMessagesEs,
   ...notificationMessagesEs,
+  ...evaluationMessagesEs,
+  ...callMessagesEs,
   ...bookingMessagesEs,
 };
 
@@ -101,6 +105,8 @@ const en: Catalog = {
   ...organizationMessagesEn,
   ...communityMessagesEn,
   ...notificationMessagesEn,
+  ...evaluationMessagesEn,
+  ...callMessagesEn,
   ...bookingMessagesEn,
 };
 

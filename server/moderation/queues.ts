@@ -2,6 +2,7 @@ import { Prisma, type DbClient } from "../db/client";
 import type { IdeaStatus, ReportReason, Sector } from "../db/generated/enums";
 import { decodeCursor, encodeCursor, type KeysetPosition } from "../pagination/cursor";
 import { secretariatMoves, type Move } from "./moves";
+import { callParticipationQueue, callQueue, type CallParticipationQueueItem, type CallQueueItem } from "./call-queue";
 import { commentQueue, type CommentQueueItem } from "./comment-queue";
 import { organizationQueue, type OrganizationQueueItem } from "./organization-queue";
 import type { QueueFilters, QueueId } from "./schemas";
@@ -23,7 +24,7 @@ export interface IdeaQueueItem {
   moves: Move[];
 }
 
-export type QueueItem = IdeaQueueItem | OrganizationQueueItem | CommentQueueItem;
+export type QueueItem = IdeaQueueItem | OrganizationQueueItem | CommentQueueItem | CallQueueItem | CallParticipationQueueItem;
 
 /**
  * A queue of /moderacion. The page renders any queue from this alone: its tab (title and count)
@@ -110,7 +111,14 @@ const reported: ModerationQueue = {
 };
 
 /** Every queue, in the order of the page's tabs. */
-export const QUEUES: Record<QueueId, ModerationQueue> = { review, reported, organizations: organizationQueue, comments: commentQueue };
+export const QUEUES: Record<QueueId, ModerationQueue> = {
+  review,
+  reported,
+  organizations: organizationQueue,
+  comments: commentQueue,
+  calls: callQueue,
+  callParticipations: callParticipationQueue,
+};
 
 export async function queueCounts(db: DbClient, filters: QueueFilters) {
   return Promise.all(

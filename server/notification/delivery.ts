@@ -53,9 +53,11 @@ async function facts(db: Db, ids: string[]): Promise<NotificationFacts[]> {
   return queryRows<NotificationFacts>(
     db,
     Prisma.sql`
-      SELECT n."kind", n."ideaId", i."title" AS "ideaTitle", n."actorId", a."name" AS "actorName", n."data"
+      SELECT n."kind", n."ideaId", i."title" AS "ideaTitle", c."title" AS "callTitle", c."slug" AS "callSlug",
+             n."actorId", a."name" AS "actorName", n."data"
         FROM "Notification" n
         LEFT JOIN "Idea" i ON i."id" = n."ideaId"
+        LEFT JOIN "Call" c ON c."id" = n."callId"
         LEFT JOIN "User" a ON a."id" = n."actorId"
        WHERE n."id" = ANY(${ids}::uuid[])
        ORDER BY n."createdAt", n."id"`,

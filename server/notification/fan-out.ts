@@ -14,6 +14,8 @@ export const DELIVERY_MAX_ATTEMPTS = 10;
 
 export interface NotificationEvent {
   ideaId?: string | null;
+  /** The call (convocatoria) it is about, for CALL_* kinds: the message names it and links to its page. */
+  callId?: string | null;
   /** Who did it; never notified of their own act. Null: the platform itself. */
   actorId?: string | null;
   /** What the message needs besides the idea, copied now (states, reason, comment excerpt). */
@@ -40,8 +42,8 @@ export async function fanOut(tx: DbClient, recipients: Prisma.Sql, event: Notifi
          WHERE r."recipientId" IS DISTINCT FROM ${event.actorId ?? null}::uuid
       ),
       notes AS (
-        INSERT INTO "Notification" ("id", "recipientId", "kind", "ideaId", "actorId", "data", "digestPending")
-        SELECT "id", "recipientId", "kind", ${event.ideaId ?? null}::uuid, ${event.actorId ?? null}::uuid,
+        INSERT INTO "Notification" ("id", "recipientId", "kind", "ideaId", "callId", "actorId", "data", "digestPending")
+        SELECT "id", "recipientId", "kind", ${event.ideaId ?? null}::uuid, ${event.callId ?? null}::uuid, ${event.actorId ?? null}::uuid,
                ${JSON.stringify(event.data ?? {})}::jsonb, "delivery" = 'DAILY'
           FROM targets
         RETURNING "id"

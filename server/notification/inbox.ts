@@ -11,6 +11,10 @@ export interface NotificationRow {
   ideaId: string | null;
   ideaTitle: string | null;
   ideaStatus: IdeaStatus | null;
+  /** For CALL_* kinds: the call it is about (its page is /convocatorias/<slug>). */
+  callId: string | null;
+  callTitle: string | null;
+  callSlug: string | null;
   actorName: string | null;
   data: Record<string, unknown>;
   readAt: Date | null;
@@ -32,10 +36,12 @@ export async function listNotifications(db: DbClient, userId: string, input: Lis
   const rows = await queryRows<NotificationRow>(
     db,
     Prisma.sql`
-      SELECT n."id", n."kind", n."ideaId", i."title" AS "ideaTitle", i."status" AS "ideaStatus", a."name" AS "actorName",
+      SELECT n."id", n."kind", n."ideaId", i."title" AS "ideaTitle", i."status" AS "ideaStatus",
+             n."callId", c."title" AS "callTitle", c."slug" AS "callSlug", a."name" AS "actorName",
              n."data", n."readAt", n."createdAt"
         FROM "Notification" n
         LEFT JOIN "Idea" i ON i."id" = n."ideaId"
+        LEFT JOIN "Call" c ON c."id" = n."callId"
         LEFT JOIN "User" a ON a."id" = n."actorId"
        WHERE n."recipientId" = ${userId}::uuid ${keyset}
        ORDER BY ${unreadFirst ? Prisma.sql`${readRank},` : Prisma.empty} n."createdAt" DESC, n."id" DESC

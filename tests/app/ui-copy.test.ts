@@ -1,7 +1,7 @@
 /**
  * The UI copy: one file per domain and language, composed into one dictionary per language that
- * only the server imports (app/i18n/messages.server.ts). Each page carries the copy of the language
- * it is shown in (an inline script in its head), so no dictionary text may be in the JavaScript the
+ * only the server imports (app/i18n/messages.server.ts). Each page links the copy of the language
+ * it is shown in (a cached script, routes/copia.$name.ts), so no dictionary text may be in the JavaScript the
  * browser downloads, except the Spanish error-page fallback (app/i18n/fallback.ts).
  */
 import { IdeaStatus } from "../../server/db/generated/enums";

@@ -4,7 +4,7 @@
  * a new procedure without a row fails wherever it belongs.
  */
 export const DELEGATED_COVERAGE = {
-  "tests/authz/call-coverage.test.ts": ["call.", "callParticipation."],
+  "tests/authz/call-coverage.test.ts": ["calls.", "callParticipation."],
   "tests/authz/evaluation-coverage.test.ts": ["submission.", "evaluation."],
   "tests/authz/booking-coverage.test.ts": ["center.", "space.", "availability.", "booking."],
 } as const;

@@ -1,28 +1,23 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookingTasks, RELEASE_NO_SHOWS_TASK } from "../../server/booking/jobs";
 import { notificationTasks } from "../../server/notification/worker";
-import { bookingCalendarRoutes } from "../../server/http/booking-calendar";
 import { callerAs, failureOf, useTestServices } from "../support/callers";
 import { testClock } from "../support/clock";
+import { startInProcessApp, type InProcessApp } from "../support/http-app";
 import { NOW, booking, bogota, createSpace } from "./fixtures";
 
 const suite = useTestServices();
 const clock = () => testClock(suite.db);
-let server: Server;
+let app: InProcessApp;
 let base: string;
 
 beforeAll(async () => {
   await clock().set(NOW);
-  const app = express();
-  app.use(bookingCalendarRoutes(suite.services));
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The whole HTTP app as it runs, where the calendar routes are mounted (server/http/app.ts).
+  app = await startInProcessApp(suite.services, { remix: false });
+  base = app.base;
 });
-afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
+afterAll(() => app?.close());
 
 /** Runs the worker's sweep task as graphile-worker would. */
 async function runSweep() {

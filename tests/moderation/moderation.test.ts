@@ -68,7 +68,7 @@ describe("queues", () => {
     expect(second.nextCursor).toBeNull();
 
     const counts = await secretariat.moderation.queues({ sector: "TOURISM" });
-    expect(counts.map((q) => q.id)).toEqual(["review", "reported", "organizations", "comments"]);
+    expect(counts.map((q) => q.id)).toEqual(["review", "reported", "organizations", "comments", "calls", "callParticipations"]);
     expect(counts.find((q) => q.id === "review")).toMatchObject({ titleKey: "moderation.queue.review", count: 3 });
   });
 

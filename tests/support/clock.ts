@@ -2,7 +2,7 @@ import type { Db } from "../../server/db/client";
 
 /**
  * The database clock of a test file's own database, which tests move instead of sleeping:
- * `cocrea_now()` is now() plus the offset set here (migration calls_and_challenges).
+ * `cocrea_now()` is the statement's start plus the offset set here (migrations calls_and_challenges, clock_statement_time).
  */
 export function testClock(db: Db) {
   return {

@@ -3,13 +3,16 @@
  * HTML (every value escaped: titles, names and reasons are typed by people).
  */
 import type { NotificationKind } from "../../db/generated/enums";
-import { isLocale, DEFAULT_LOCALE, type Locale } from "../../i18n/locale";
+import { isLocale, DEFAULT_LOCALE, TIME_ZONE, type Locale } from "../../i18n/locale";
 import { emailText } from "./messages";
 
 export interface NotificationFacts {
   kind: NotificationKind;
   ideaId: string | null;
   ideaTitle: string | null;
+  /** For CALL_* kinds: the call's title and address (/convocatorias/<slug>). */
+  callTitle?: string | null;
+  callSlug?: string | null;
   /** Null: the platform itself. */
   actorId: string | null;
   actorName: string | null;
@@ -34,26 +37,62 @@ export function emailLocale(value: string): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
+/** A date of a call's timeline as people in Barrancabermeja read it. */
+function bogotaDateTime(value: unknown, locale: Locale): string {
+  if (typeof value !== "string" || Number.isNaN(Date.parse(value))) return "";
+  return new Intl.DateTimeFormat(locale === "en" ? "en-US" : "es-CO", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(
+    new Date(value),
+  );
+}
+
+/**
+ * Kinds whose sentence depends on what happened (`data` says which): the body key gets that suffix.
+ * The allowed values keep a stray value from naming a key that does not exist.
+ */
+const VARIANTS: Partial<Record<NotificationKind, { field: string; values: readonly string[] }>> = {
+  REPORT_OUTCOME: { field: "outcome", values: ["dismiss", "uphold"] },
+  CALL_PROPOSAL_DECISION: { field: "decision", values: ["approve", "requestChanges", "reject"] },
+  CALL_PARTICIPATION_DECISION: { field: "status", values: ["INVITED", "ACCEPTED", "DECLINED"] },
+  CALL_DEADLINE_EXTENDED: { field: "change", values: ["extended", "cancelled"] },
+};
+
+/** The body key of a notification: its kind, with the variant `data` names (first allowed value by default). */
+export function notificationBodyKey(kind: NotificationKind, data: Record<string, unknown>): `email.body.${string}` {
+  const variant = VARIANTS[kind];
+  if (!variant) return `email.body.${kind}`;
+  const value = str(data[variant.field]);
+  return `email.body.${kind}.${variant.values.includes(value) ? value : variant.values[0]}`;
+}
+
+/** Calls' notifications link to the call's page; the others to their idea. */
+export const isCallNotification = (kind: NotificationKind) => kind.startsWith("CALL_");
+
 /** Subject, sentence, extra lines (reason, excerpt) and the link of one notification. */
 export function describeNotification(locale: Locale, item: NotificationFacts, baseUrl: string) {
   const t = (key: `email.${string}`, params?: Record<string, string | number>) => emailText(locale, key, params);
   const params = {
-    title: item.ideaTitle ?? "",
+    title: item.ideaTitle ?? item.callTitle ?? "",
     actor: item.actorName ?? t(item.actorId === null ? "email.platform" : "email.someone"),
     from: str(item.data.from),
     to: str(item.data.to),
     status: str(item.data.status),
+    role: str(item.data.role),
+    organization: str(item.data.organization),
+    closesAt: bogotaDateTime(item.data.closesAt, locale),
   };
-  const bodyKey: `email.${string}` = item.kind === "REPORT_OUTCOME" ? `email.body.REPORT_OUTCOME.${item.data.outcome === "uphold" ? "uphold" : "dismiss"}` : `email.body.${item.kind}`;
+  const bodyKey = notificationBodyKey(item.kind, item.data);
   const extra: string[] = [];
   if (str(item.data.reason)) extra.push(t("email.reason", { reason: str(item.data.reason) }));
   if (str(item.data.excerpt)) extra.push(t("email.excerpt", { excerpt: str(item.data.excerpt) }));
   const invitation = item.kind === "COAUTHOR_INVITATION";
+  const link = isCallNotification(item.kind)
+    ? { href: `${baseUrl}/convocatorias/${item.callSlug ?? ""}`, label: t("email.openCall") }
+    : { href: invitation ? `${baseUrl}/mis-ideas` : `${baseUrl}/ideas/${item.ideaId ?? ""}`, label: t(invitation ? "email.openInvitations" : "email.open") };
   return {
     subject: t(`email.subject.${item.kind}`, params),
     sentence: t(bodyKey, params),
     extra,
-    link: { href: invitation ? `${baseUrl}/mis-ideas` : `${baseUrl}/ideas/${item.ideaId ?? ""}`, label: t(invitation ? "email.openInvitations" : "email.open") },
+    link,
   };
 }
 

@@ -1,0 +1,88 @@
+/** API messages of calls (convocatorias) and of organizations taking part in them (merged in ./messages.ts). */
+
+/** How an organization takes part in a call, named once for the API's messages, emails and the UI. */
+export const callRoleNamesEs = {
+  "callRole.ALLY": "aliada",
+  "callRole.MENTOR": "mentora",
+  "callRole.JURY": "jurado",
+};
+
+export const callRoleNamesEn: Record<keyof typeof callRoleNamesEs, string> = {
+  "callRole.ALLY": "ally",
+  "callRole.MENTOR": "mentor",
+  "callRole.JURY": "jury",
+};
+
+export const callMessagesEs = {
+  ...callRoleNamesEs,
+  "call.notFound": "No encontramos esta convocatoria.",
+  "call.closesAfterOpens": "El cierre debe ser posterior a la apertura.",
+  "call.evaluationAfterClose": "El fin de la evaluación no puede ser anterior al cierre.",
+  "call.resultsAfterEvaluation": "La publicación de resultados no puede ser anterior al fin de la evaluación.",
+  "call.timelineOrder": "Las fechas deben ir en orden: apertura, cierre, fin de la evaluación y publicación de resultados.",
+  "call.instant": "Escribe una fecha y hora válidas.",
+  "call.organizationNotVerified":
+    "Solo las organizaciones verificadas pueden proponer convocatorias. Solicita primero la verificación de «{{name}}».",
+  "call.organizationNotFound": "No encontramos esa organización.",
+  "call.sponsorNotFound": "Una de las organizaciones patrocinadoras no existe.",
+  "call.termsNotPdf": "Los términos de referencia deben ser un PDF que hayas subido y que no esté adjunto a otra cosa.",
+  "call.notEditable": "Esta convocatoria ya no se puede editar en su estado actual.",
+  "call.notPending": "Esta propuesta ya no espera una decisión de la Secretaría.",
+  "call.notResubmittable": "Solo puedes reenviar una propuesta a la que la Secretaría pidió cambios.",
+  "call.reasonRequired": "Escribe el motivo: la organización que la propuso lo verá.",
+  "call.extendNotAllowed": "Solo se puede ampliar el plazo de una convocatoria aprobada cuya evaluación no haya terminado.",
+  "call.extendNotLater": "La nueva fecha de cierre debe ser posterior a la actual.",
+  "call.extendInPast": "La nueva fecha de cierre debe ser futura.",
+  "call.notCancellable": "Esta convocatoria ya no se puede cancelar.",
+  "call.timelinePassed": "La fecha de cierre de esta propuesta ya pasó: corrige las fechas antes de aprobarla.",
+  "call.duplicateSponsor": "Esta organización ya patrocina la convocatoria.",
+  "callParticipation.notFound": "No encontramos esta participación.",
+  "callParticipation.juryRequiresVerified":
+    "Solo las organizaciones verificadas pueden participar como jurado. Solicita primero la verificación de «{{name}}».",
+  "callParticipation.duplicate": "Esta organización ya tiene una solicitud, invitación o participación como $t(callRole.{{role}}) en esta convocatoria.",
+  "callParticipation.callClosed": "Esta convocatoria no admite nuevas organizaciones participantes en su estado actual.",
+  "callParticipation.notPending": "Esta solicitud o invitación ya fue respondida.",
+  "callParticipation.notWithdrawable": "Solo se puede retirar una participación pendiente o aceptada.",
+  "callParticipation.userNotFound": "No hay ninguna cuenta en Cocrea con ese correo.",
+  "callParticipation.jurorNotMember": "Esa persona no es miembro de una organización aceptada como jurado en esta convocatoria.",
+  "callParticipation.jurorExists": "Esa persona ya es jurado de esta convocatoria.",
+  "callParticipation.jurorsClosed": "Ya no se pueden asignar jurados a esta convocatoria en su estado actual.",
+  "callParticipation.jurorNotFound": "Esa persona no es jurado de esta convocatoria.",
+  "callParticipation.jurorIsSubmitter": "Esa persona se postuló a esta convocatoria: no puede ser su jurado.",
+};
+
+export const callMessagesEn: Record<keyof typeof callMessagesEs, string> = {
+  ...callRoleNamesEn,
+  "call.notFound": "We could not find this call.",
+  "call.closesAfterOpens": "The closing date must be after the opening date.",
+  "call.evaluationAfterClose": "The end of evaluation cannot be before the closing date.",
+  "call.resultsAfterEvaluation": "The results date cannot be before the end of evaluation.",
+  "call.timelineOrder": "The dates must be in order: opening, closing, end of evaluation and publication of results.",
+  "call.instant": "Enter a valid date and time.",
+  "call.organizationNotVerified": "Only verified organizations can propose calls. Ask for “{{name}}” to be verified first.",
+  "call.organizationNotFound": "We could not find that organization.",
+  "call.sponsorNotFound": "One of the sponsoring organizations does not exist.",
+  "call.termsNotPdf": "The terms of reference must be a PDF you uploaded that is not attached to anything else.",
+  "call.notEditable": "This call can no longer be edited in its current state.",
+  "call.notPending": "This proposal is no longer awaiting a decision from the Secretariat.",
+  "call.notResubmittable": "You can only resubmit a proposal the Secretariat asked you to change.",
+  "call.reasonRequired": "Write the reason: the proposing organization will see it.",
+  "call.extendNotAllowed": "The deadline can only be extended for an approved call whose evaluation has not ended.",
+  "call.extendNotLater": "The new closing date must be after the current one.",
+  "call.extendInPast": "The new closing date must be in the future.",
+  "call.notCancellable": "This call can no longer be cancelled.",
+  "call.timelinePassed": "This proposal's closing date has passed: correct the dates before approving it.",
+  "call.duplicateSponsor": "This organization already sponsors the call.",
+  "callParticipation.notFound": "We could not find this participation.",
+  "callParticipation.juryRequiresVerified": "Only verified organizations can take part as jury. Ask for “{{name}}” to be verified first.",
+  "callParticipation.duplicate": "This organization already has a request, invitation or participation as $t(callRole.{{role}}) in this call.",
+  "callParticipation.callClosed": "This call does not accept new participating organizations in its current state.",
+  "callParticipation.notPending": "This request or invitation has already been answered.",
+  "callParticipation.notWithdrawable": "Only a pending or accepted participation can be withdrawn.",
+  "callParticipation.userNotFound": "There is no Cocrea account with that email.",
+  "callParticipation.jurorNotMember": "That person is not a member of an organization accepted as jury in this call.",
+  "callParticipation.jurorExists": "That person is already a juror of this call.",
+  "callParticipation.jurorsClosed": "Jurors can no longer be assigned to this call in its current state.",
+  "callParticipation.jurorNotFound": "That person is not a juror of this call.",
+  "callParticipation.jurorIsSubmitter": "That person submitted to this call: they cannot judge it.",
+};
