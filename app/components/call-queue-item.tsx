@@ -14,7 +14,7 @@ export interface CallQueueRow {
   waitingSince: string;
 }
 
-/** One call proposal of /moderacion; the Secretariat reviews and decides on the call's page. */
+/** One call proposal of /moderacion; the Secretariat reviews and decides on the call's editor page. */
 export function CallQueueItem({ item, now }: { item: CallQueueRow; now: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
@@ -31,7 +31,7 @@ export function CallQueueItem({ item, now }: { item: CallQueueRow; now: string }
       </p>
       <p className="meta">{t("moderation.call.dates", { opens: formatDate(item.opensAt, locale), closes: formatDate(item.closesAt, locale) })}</p>
       <p>
-        <Link to={`/convocatorias/${item.slug}`}>
+        <Link to={`/convocatorias/${item.slug}/editar`}>
           {t("moderation.call.review")}
           <span className="visually-hidden"> «{item.title}»</span>
         </Link>

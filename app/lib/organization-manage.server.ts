@@ -30,6 +30,7 @@ const FORMS = {
   setRole: z.object({ intent: z.literal("setRole"), userId: z.uuid(), role: z.enum(MembershipRole) }),
   removeMember: z.object({ intent: z.literal("removeMember"), userId: z.uuid() }),
   respond: z.object({ intent: z.literal("respond"), requestId: z.uuid(), answer: z.enum(["accept", "decline"]) }),
+  answerCall: z.object({ intent: z.literal("answerCall"), participationId: z.uuid(), answer: z.enum(["accept", "decline"]) }),
   removeLogo: z.object({ intent: z.literal("removeLogo") }),
   requestVerification: z.object({ intent: z.literal("requestVerification") }),
 } satisfies Record<string, FormSchema>;
@@ -56,9 +57,13 @@ export async function ownedOrganization(context: AppLoadContext, request: Reques
 
 export async function managementPage(context: AppLoadContext, request: Request, slug: string) {
   const organization = await ownedOrganization(context, request, slug);
-  const pending = await context.caller.membership.pending();
+  const [pending, callInvitations] = await Promise.all([
+    context.caller.membership.pending(),
+    context.caller.callParticipation.invitations({ organizationId: organization.id }),
+  ]);
   return {
     organization,
+    callInvitations,
     joinRequests: pending.filter((r) => r.kind === "JOIN_REQUEST" && r.organization.id === organization.id),
     viewerId: context.ctx.user!.id,
     constraint: { profile: profileConstraint(), offer: schemaConstraint(offerForm), invite: schemaConstraint(inviteForm) },
@@ -67,7 +72,7 @@ export async function managementPage(context: AppLoadContext, request: Request, 
 
 /** What each form does with its checked fields; the answer is the `hecho` notice. */
 async function perform(context: AppLoadContext, id: string, values: Values<Intent>): Promise<string> {
-  const { organization, membership } = context.caller;
+  const { organization, membership, callParticipation } = context.caller;
   switch (values.intent) {
     case "profile": {
       const { intent: _intent, ...profile } = values;
@@ -94,6 +99,9 @@ async function perform(context: AppLoadContext, id: string, values: Values<Inten
     case "respond":
       await membership.respond({ requestId: values.requestId, accept: values.answer === "accept" });
       return values.answer === "accept" ? "solicitudAceptada" : "solicitudRechazada";
+    case "answerCall":
+      await callParticipation.decide({ id: values.participationId, accept: values.answer === "accept" });
+      return values.answer === "accept" ? "convocatoriaAceptada" : "convocatoriaRechazada";
     case "removeLogo":
       await organization.setLogo({ id, fileId: null });
       return "logoQuitado";

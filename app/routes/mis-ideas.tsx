@@ -120,6 +120,9 @@ export default function MyIdeasPage() {
           <Link to={`/mis-ideas?cursor=${encodeURIComponent(ideas.nextCursor)}`}>{t("myIdeas.more")}</Link>
         </p>
       ) : null}
+      <p className="hint">
+        <Link to="/jurado">{t("myIdeas.juryLink")}</Link>
+      </p>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { OrganizationLogoForm } from "~/components/organization-logo-form";
+import { OrganizationCallInvitations } from "~/components/organization-call-invitations";
 import { OrganizationJoinRequests, OrganizationMembers } from "~/components/organization-members";
 import { OrganizationOffers } from "~/components/organization-offers";
 import { OrganizationProfileForm } from "~/components/organization-profile-form";
@@ -37,7 +38,7 @@ function DoneNotice() {
 
 export default function ManageOrganizationPage() {
   const { t } = useTranslation();
-  const { organization, joinRequests, viewerId, constraint } = useLoaderData<typeof loader>();
+  const { organization, joinRequests, callInvitations, viewerId, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const profileResult = intentFailure(result, "profile") ? result : undefined;
   // Name and NIT are what the Secretariat checked: changing them sends the organization back to its queue.
@@ -68,6 +69,7 @@ export default function ManageOrganizationPage() {
       <OrganizationOffers offers={organization.offers} constraint={constraint.offer} result={result} />
       <OrganizationMembers members={organization.members} viewerId={viewerId} constraint={constraint.invite} result={result} />
       <OrganizationJoinRequests requests={joinRequests} result={result} />
+      <OrganizationCallInvitations invitations={callInvitations} result={result} />
     </section>
   );
 }

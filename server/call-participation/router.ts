@@ -4,11 +4,12 @@ import {
   assignJurorInput,
   callIdInput,
   decideParticipationInput,
+  organizationIdInput,
   participationIdInput,
   participationInput,
   removeJurorInput,
 } from "./schemas";
-import { decideParticipation, inviteParticipation, participationsOfCall, requestParticipation, withdrawParticipation } from "./service";
+import { decideParticipation, invitationsOfOrganization, inviteParticipation, participationsOfCall, requestParticipation, withdrawParticipation } from "./service";
 
 const secretariat = policyProcedure("call.administer");
 
@@ -24,6 +25,10 @@ export const callParticipationRouter = router({
   withdraw: protectedProcedure.input(participationIdInput).mutation(({ ctx, input }) => withdrawParticipation(ctx.db, ctx.actor, input.id)),
   /** Every participation of a call, in every state (accepted ones are public through call.bySlug). */
   listForCall: secretariat.input(callIdInput).query(({ ctx, input }) => participationsOfCall(ctx.db, input.callId)),
+  /** The Secretariat's pending invitations to an organization: its owners answer them with `decide`. */
+  invitations: protectedProcedure
+    .input(organizationIdInput)
+    .query(({ ctx, input }) => invitationsOfOrganization(ctx.db, ctx.actor, input.organizationId)),
   assignJuror: secretariat.input(assignJurorInput).mutation(({ ctx, input }) => assignJuror(ctx.db, ctx.actor, input)),
   removeJuror: secretariat.input(removeJurorInput).mutation(({ ctx, input }) => removeJuror(ctx.db, ctx.actor, input)),
   jurors: secretariat.input(callIdInput).query(({ ctx, input }) => jurorsOfCall(ctx.db, input.callId)),

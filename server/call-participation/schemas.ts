@@ -14,6 +14,7 @@ export const participationInput = z.object({
 export const decideParticipationInput = z.object({ id: z.uuid(), accept: z.boolean() });
 export const participationIdInput = z.object({ id: z.uuid() });
 export const callIdInput = z.object({ callId: z.uuid() });
+export const organizationIdInput = z.object({ organizationId: z.uuid() });
 
 /**
  * A juror: a member of an organization accepted as JURY in the call (organizationId given), or any

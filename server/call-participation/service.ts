@@ -211,6 +211,26 @@ export async function participationsOfCall(db: DbClient, callId: string) {
   return rows;
 }
 
+/**
+ * The Secretariat's pending invitations to one organization, for its owners to answer (the
+ * organization's management page), oldest first. Calls that no longer take participants are left out.
+ */
+export async function invitationsOfOrganization(db: DbClient, actor: Actor, organizationId: string) {
+  authorize(actor, "callParticipation.act", { id: organizationId });
+  return db.callParticipation.findMany({
+    where: { organizationId, status: "INVITED", call: { status: { in: [...JOINABLE] } } },
+    select: {
+      id: true,
+      role: true,
+      message: true,
+      createdAt: true,
+      call: { select: { id: true, slug: true, title: true } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 100,
+  });
+}
+
 /** Pending requests, oldest first (the "callParticipations" queue of /moderacion). */
 export async function pendingParticipationRequests(db: DbClient, options: { take: number; after: { at: Date; id: string } | null }) {
   return queryRows<{

@@ -1,7 +1,9 @@
 import { callMessagesEn, callMessagesEs } from "./call-messages";
 import { bookingMessagesEn, bookingMessagesEs } from "./booking-messages";
+import { callParticipantsMessagesEn, callParticipantsMessagesEs } from "./call-participants-messages";
 import { communityMessagesEn, communityMessagesEs } from "./community-messages";
 import { evaluationMessagesEn, evaluationMessagesEs } from "./evaluation-messages";
+import { evaluationFormMessagesEn, evaluationFormMessagesEs } from "./evaluation-form-messages";
 import { fileCheckMessagesEn, fileCheckMessagesEs } from "./file-check-messages";
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
 import { notificationMessagesEn, notificationMessagesEs } from "./notification-messages";
@@ -55,8 +57,10 @@ const es = {
   ...communityMessagesEs,
   ...notificationMessagesEs,
   ...evaluationMessagesEs,
+  ...evaluationFormMessagesEs,
   ...callMessagesEs,
   ...bookingMessagesEs,
+  ...callParticipantsMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -106,8 +110,10 @@ const en: Catalog = {
   ...communityMessagesEn,
   ...notificationMessagesEn,
   ...evaluationMessagesEn,
+  ...evaluationFormMessagesEn,
   ...callMessagesEn,
   ...bookingMessagesEn,
+  ...callParticipantsMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

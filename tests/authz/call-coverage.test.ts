@@ -153,6 +153,12 @@ const expectations: Record<string, Case[]> = {
       expect: { ...secretariatOnly, SECRETARIAT: 403, owner: "allowed" },
     },
   ],
+  "callParticipation.invitations": [
+    {
+      call: (c) => c.callParticipation.invitations({ organizationId: verifiedOrgId }),
+      expect: { ...secretariatOnly, SECRETARIAT: 403, owner: "allowed" },
+    },
+  ],
   "callParticipation.listForCall": [{ call: async (c) => c.callParticipation.listForCall({ callId: (await approvedCall()).id }), expect: secretariatOnly }],
   "callParticipation.assignJuror": [
     {

@@ -10,7 +10,8 @@ import { pageRoutes } from "./page-routes";
 import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { LOCALE_COOKIE } from "../../server/i18n/locale";
 import { ROLES, createUser } from "../support/callers";
-import { seedOrganizations } from "../support/organizations";
+import { createApprovedCall } from "../support/calls";
+import { SAMPLE_ORGANIZATION, seedOrganizations } from "../support/organizations";
 
 const TEST_MS = 60_000;
 /** About 20 pages through axe: ~15 s alone, several times that on a busy 2-core machine. */
@@ -19,6 +20,7 @@ const PHONE = { width: 390, height: 844 };
 /** A header this tall still shows the page's heading and first lines on a phone. */
 const MAX_PHONE_HEADER_PX = 120;
 const MIN_TARGET_PX = 24;
+const DAY = 24 * 60 * 60 * 1000;
 
 const suite = useBrowserSuite();
 let signedIn: OpenedPage;
@@ -38,6 +40,24 @@ beforeAll(async () => {
   await db.comment.create({ data: { ideaId: ideaIds[0]!, authorId: neighbour.id, body: "Retirado", deletedAt: new Date() } });
   // The demo organizations, so that /organizaciones/:slug (page-routes' sample slug) is a real page.
   await seedOrganizations(suite.database.db);
+  // A call in evaluation under the same sample slug (calls and organizations have separate
+  // addresses), with a rubric and a submission, so that /convocatorias/:slug and its
+  // Secretariat pages are real pages too.
+  const now = Date.now();
+  const call = await createApprovedCall(db, {
+    slug: SAMPLE_ORGANIZATION.slug,
+    opensAt: new Date(now - 20 * DAY),
+    closesAt: new Date(now - DAY),
+    evaluationEndsAt: new Date(now + 13 * DAY),
+    resultsAt: new Date(now + 20 * DAY),
+    proposedById: secretariat.id,
+    criteria: [
+      { name: "Impacto", description: "A cuántas personas llega.", weight: 60, maxScore: 10 },
+      { name: "Viabilidad", weight: 40, maxScore: 5 },
+    ],
+  });
+  const idea = await db.idea.findUniqueOrThrow({ where: { id: ideaIds[1]! } });
+  await db.callSubmission.create({ data: { callId: call.id, ideaId: idea.id, submitterId: idea.authorId, submittedAt: new Date(now - 2 * DAY) } });
 }, 60_000);
 
 /**

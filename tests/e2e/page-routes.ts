@@ -19,7 +19,12 @@ export interface PageRoute {
  * says so): `$slug` is the seeded demo university, which exists once
  * the test ran tests/support/organizations.ts `seedOrganizations` (otherwise its pages are 404s).
  */
-export const DEFAULT_SAMPLES: Record<string, string> = { slug: SAMPLE_ORGANIZATION.slug, token: "enlace-de-ejemplo" };
+export const DEFAULT_SAMPLES: Record<string, string> = {
+  slug: SAMPLE_ORGANIZATION.slug,
+  token: "enlace-de-ejemplo",
+  // A call no one judges (/jurado/:callId answers its 404 page) unless a test passes a real one.
+  callId: "00000000-0000-4000-8000-000000000000",
+};
 
 /**
  * `samples` gives a value for each dynamic segment (`$id` → samples.id). A route whose parameter

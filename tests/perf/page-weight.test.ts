@@ -7,10 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import { pageRoutes } from "../e2e/page-routes";
 import { createUser, useTestServices } from "../support/callers";
+import { seedSampleCall } from "../support/e2e-calls";
 import { seedOrganizations } from "../support/organizations";
 import { startInProcessApp, type InProcessApp } from "../support/http-app";
 
 const LIMIT_BYTES = 110 * 1024;
+/**
+ * The page's UI copy (routes/copia.$name.ts) is weighed on its own: it is one cached file per
+ * language, not code, and it was inline HTML when the 110 KB budget was set. It grows with every
+ * domain's words; past this limit it must be split by area (ADR 010).
+ */
+const COPY_LIMIT_BYTES = 16 * 1024;
 const suite = useTestServices();
 let app: InProcessApp;
 let ideaId: string;
@@ -32,6 +39,8 @@ beforeAll(async () => {
   ideaId = idea.id;
   // So that /organizaciones/:slug (page-routes' sample slug) weighs the real page, not the 404 page.
   await seedOrganizations(suite.db);
+  // And /convocatorias/:slug, the sample call under the same slug.
+  await seedSampleCall(suite.db);
   app = await startInProcessApp(suite.services);
 });
 afterAll(() => app?.close());
@@ -53,16 +62,22 @@ describe("page weight", () => {
     const report: string[] = [];
     for (const page of pages) {
       const response = await fetch(`${app.base}${page}`);
-      const urls = scriptUrls(await response.text());
+      const all = scriptUrls(await response.text());
+      const copy = all.filter((url) => url.startsWith("/copia/"));
+      const urls = all.filter((url) => !url.startsWith("/copia/"));
       expect(urls.length, `${page} loads no script: the weighing would be empty`).toBeGreaterThan(0);
-      let total = 0;
-      for (const url of urls) {
+      expect(copy, `${page} links no copy script`).toHaveLength(1);
+      const weigh = async (url: string) => {
         const asset = await fetch(`${app.base}${url}`);
         expect(asset.status, url).toBe(200);
-        total += gzipSync(Buffer.from(await asset.arrayBuffer())).length;
-      }
-      report.push(`${page}: ${(total / 1024).toFixed(1)} KB`);
+        return gzipSync(Buffer.from(await asset.arrayBuffer())).length;
+      };
+      let total = 0;
+      for (const url of urls) total += await weigh(url);
+      const copyBytes = await weigh(copy[0]!);
+      report.push(`${page}: ${(total / 1024).toFixed(1)} KB + copy ${(copyBytes / 1024).toFixed(1)} KB`);
       expect(total, `${page} ships ${(total / 1024).toFixed(1)} KB of gzipped JavaScript`).toBeLessThanOrEqual(LIMIT_BYTES);
+      expect(copyBytes, `${page}'s copy is ${(copyBytes / 1024).toFixed(1)} KB gzipped`).toBeLessThanOrEqual(COPY_LIMIT_BYTES);
     }
     console.log(`[page weight] ${report.join(", ")}`);
   });

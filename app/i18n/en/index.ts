@@ -2,8 +2,11 @@
 import type { UiKey } from "../es";
 import type { NoExtraKeys } from "../types";
 import { auth } from "./auth";
+import { callParticipants } from "./call-participants";
+import { calls } from "./calls";
 import { community } from "./community";
 import { errors } from "./errors";
+import { evaluation } from "./evaluation";
 import { home } from "./home";
 import { ideaLifecycle } from "./idea-lifecycle";
 import { ideas } from "./ideas";
@@ -27,6 +30,9 @@ export const en = {
   ...organizationAdmin,
   ...community,
   ...notifications,
+  ...callParticipants,
+  ...calls,
+  ...evaluation,
 } satisfies Record<UiKey, string>;
 
 // `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.

@@ -7,8 +7,11 @@
  * from a component would put every word of this dictionary in the browser bundle.
  */
 import { auth } from "./auth";
+import { callParticipants } from "./call-participants";
+import { calls } from "./calls";
 import { community } from "./community";
 import { errors } from "./errors";
+import { evaluation } from "./evaluation";
 import { home } from "./home";
 import { ideaLifecycle } from "./idea-lifecycle";
 import { ideas } from "./ideas";
@@ -32,6 +35,9 @@ export const es = {
   ...organizationAdmin,
   ...community,
   ...notifications,
+  ...callParticipants,
+  ...calls,
+  ...evaluation,
 };
 
 export type UiKey = keyof typeof es;
