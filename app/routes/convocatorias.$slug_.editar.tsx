@@ -105,7 +105,7 @@ function ExtendForm({ constraint, result, closesAt }: { constraint: FormConstrai
       <ErrorSummary title={t("callEdit.extend.errorSummary")} {...summary} labels={{ closesAt: t("callEdit.extend.closesAt") }} />
       <Form method="post" className="stack" {...formProps}>
         <input type="hidden" name="intent" value="extend" />
-        <Field {...date} defaultValue={date.defaultValue ?? closesAt} required label={t("callEdit.extend.closesAt")} hint={t("callEdit.extend.hint")}>
+        <Field {...date} id="field-extend-closesAt" defaultValue={date.defaultValue ?? closesAt} required label={t("callEdit.extend.closesAt")} hint={t("callEdit.extend.hint")}>
           {(p) => <input {...p} type="datetime-local" />}
         </Field>
         <div className="actions">

@@ -8,6 +8,8 @@ import type { Page } from "playwright-core";
 import { createUser } from "../support/callers";
 import { createApprovedCall } from "../support/calls";
 import { createIdeaIn } from "../support/ideas";
+import { SAMPLE_ORGANIZATION, seedOrganizations } from "../support/organizations";
+import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { signedIn, useBrowserSuite, waitForHydration } from "./browser-suite";
 
 const TEST_MS = 120_000;
@@ -140,7 +142,7 @@ describe("calls in a real browser", () => {
       await page.getByLabel("El problema o reto").fill("Nadie sabe a tiempo cuándo crece el río ni qué lanchas salen cada día.");
       await page.getByLabel("Objetivos").fill("Publicar y usar datos abiertos del río.");
       await page.getByLabel("Resultados esperados").fill("Dos servicios en uso por la comunidad.");
-      await page.getByRole("checkbox", { name: "TIC" }).check();
+      await page.getByRole("checkbox", { name: "TIC", exact: true }).check();
       await page.getByLabel("Descripción de los premios").fill("Acompañamiento de la Secretaría por seis meses.");
       await page.getByLabel("Monto en pesos colombianos (opcional)").fill("20.000.000");
       await page.getByLabel("Pregunta 1", { exact: true }).fill("¿Qué datos usarías?");
@@ -158,7 +160,9 @@ describe("calls in a real browser", () => {
       expect(call.prizeAmountCop).toBe(20_000_000n);
       // Seven empty question rows are left out.
       expect(call.questions.map((q) => [q.prompt, q.required])).toEqual([["¿Qué datos usarías?", true]]);
-      await page.getByText("Cierra el").first().waitFor().catch(() => undefined);
+      // Not open yet: the timeline has no current step, and the page names the phase.
+      expect(await page.locator('ol.timeline li[aria-current="step"]').count()).toBe(0);
+      expect(await page.locator(".tag.status").first().textContent()).toBe("Fase: Próxima a abrir");
 
       await page.getByRole("link", { name: "Editar y decidir" }).click();
       await page.getByLabel("Nueva fecha de cierre").fill("2030-04-05T17:00");
@@ -166,6 +170,58 @@ describe("calls in a real browser", () => {
       await page.waitForURL((u) => u.searchParams.get("aviso") === "ampliada");
       const extended = await suite.database.db.call.findUniqueOrThrow({ where: { id: call.id } });
       expect(extended.closesAt.toISOString()).toBe("2030-04-05T22:00:00.000Z");
+    },
+    TEST_MS,
+  );
+
+  it(
+    "an organization owner proposes a challenge; the Secretariat asks for changes; the owner reads why and sends it back",
+    async () => {
+      const { db } = suite.database;
+      const owners = await seedOrganizations(db);
+      const ownerId = owners.get(SAMPLE_ORGANIZATION.owner)!;
+      const owner = await suite.openPage({ javaScriptEnabled: false });
+      const { token } = await createSession(db, ownerId, {});
+      await owner.context.addCookies([{ name: SESSION_COOKIE, value: token, url: suite.url("/") }]);
+      const { page } = owner;
+      await page.goto(suite.url("/convocatorias"));
+      await page.getByRole("link", { name: "Proponer un reto" }).click();
+      await page.getByLabel("Organización que propone").selectOption({ label: SAMPLE_ORGANIZATION.name });
+      await page.getByLabel("Título").fill("Reto de calidad del agua en las ciénagas");
+      await page.getByRole("textbox", { name: /^Resumen/ }).fill("Medir y mejorar la calidad del agua de las ciénagas con la comunidad.");
+      await page.getByLabel("El problema o reto").fill("Las ciénagas reciben vertimientos y nadie mide su calidad con frecuencia.");
+      await page.getByLabel("Objetivos").fill("Medir la calidad del agua cada semana.");
+      await page.getByLabel("Resultados esperados").fill("Un tablero público con datos semanales.");
+      await page.getByRole("checkbox", { name: "Medio ambiente", exact: true }).check();
+      await page.getByLabel("Descripción de los premios").fill("Acceso al laboratorio de aguas de la universidad.");
+      await page.getByLabel("Apertura").fill("2030-05-04T08:00");
+      await page.getByLabel("Cierre de postulaciones").fill("2030-06-01T17:00");
+      await page.getByLabel("Fin de la evaluación").fill("2030-06-15T17:00");
+      await page.getByLabel("Publicación de resultados").fill("2030-06-20T10:00");
+      await page.getByRole("button", { name: "Enviar propuesta a la Secretaría" }).click();
+      await page.waitForURL((u) => u.searchParams.get("aviso") === "propuesta");
+      await page.getByText("Estado de la propuesta: Propuesta en revisión").waitFor();
+      const slug = new URL(page.url()).pathname.split("/").at(-1)!;
+
+      // Not public: anyone else gets the 404 page.
+      const visitor = await suite.openPage();
+      const response = await visitor.page.goto(suite.url(`/convocatorias/${slug}`));
+      expect(response?.status()).toBe(404);
+
+      const secretariat = await signedIn(suite, "SECRETARIAT", { javaScriptEnabled: false });
+      await secretariat.page.goto(suite.url(`/convocatorias/${slug}/editar`));
+      await secretariat.page.getByRole("radio", { name: "Pedir cambios" }).check();
+      await secretariat.page.getByLabel("Motivo", { exact: true }).fill("Indiquen cuántas ciénagas y con qué frecuencia.");
+      await secretariat.page.getByRole("button", { name: "Registrar decisión" }).click();
+      await secretariat.page.waitForURL((u) => u.searchParams.get("aviso") === "decidida");
+
+      await page.goto(suite.url("/convocatorias"));
+      const mine = page.getByRole("region", { name: "Retos propuestos por tus organizaciones" });
+      await mine.getByText("Motivo de la Secretaría: Indiquen cuántas ciénagas y con qué frecuencia.").waitFor();
+      await mine.getByRole("link", { name: /Editar la propuesta/ }).click();
+      await page.getByRole("button", { name: "Reenviar propuesta" }).click();
+      await page.waitForURL((u) => u.searchParams.get("aviso") === "reenviada");
+      expect((await db.call.findUniqueOrThrow({ where: { slug } })).status).toBe("PROPOSED");
     },
     TEST_MS,
   );
