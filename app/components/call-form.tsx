@@ -13,11 +13,11 @@ const ROLES = ["ENTREPRENEUR", "ACADEMIA", "COMPANY"] as const;
 const QUESTION_ROWS = 8;
 
 const TEXTS = [
-  { name: "title", rows: 0, hint: false },
-  { name: "summary", rows: 3, hint: true },
-  { name: "problem", rows: 6, hint: false },
-  { name: "objectives", rows: 4, hint: false },
-  { name: "expectedResults", rows: 4, hint: false },
+  { name: "title", rows: 0, hint: false, label: "callForm.title" },
+  { name: "summary", rows: 3, hint: true, label: "callForm.summary" },
+  { name: "problem", rows: 6, hint: false, label: "callForm.problem" },
+  { name: "objectives", rows: 4, hint: false, label: "callPage.objectives" },
+  { name: "expectedResults", rows: 4, hint: false, label: "callPage.expectedResults" },
 ] as const;
 const DATES = ["opensAt", "closesAt", "evaluationEndsAt", "resultsAt"] as const;
 
@@ -120,12 +120,12 @@ export function CallForm({ id, constraint, result, saved, organizations = [], sp
   const list = (name: keyof CallFormSaved) => (sent ? asList(sent[name]) : ((saved?.[name] as string[] | undefined) ?? []));
   const sentQuestions = sent && Array.isArray(sent.questions) ? (sent.questions as { prompt?: string; required?: string }[]) : null;
   const labels: Record<string, string> = {
-    ...Object.fromEntries(TEXTS.map(({ name }) => [name, t(`callForm.${name}`)])),
-    ...Object.fromEntries(DATES.map((name) => [name, t(`callForm.${name}`)])),
+    ...Object.fromEntries(TEXTS.map(({ name, label }) => [name, t(label)])),
+    ...Object.fromEntries(DATES.map((name) => [name, t(`callPage.timeline.${name}`)])),
     ...Object.fromEntries(Array.from({ length: QUESTION_ROWS }, (_, i) => [`questions[${i}].prompt`, t("callForm.question", { number: i + 1 })])),
     organizationId: t("callForm.organization"),
     sectors: t("callForm.sectors"),
-    sponsorOrganizationIds: t("callForm.sponsors"),
+    sponsorOrganizationIds: t("callPage.sponsors"),
     prizeText: t("callForm.prizeText"),
     prizeAmountCop: t("callForm.prizeAmountCop"),
     eligibleRoles: t("callForm.eligibleRoles"),
@@ -137,7 +137,7 @@ export function CallForm({ id, constraint, result, saved, organizations = [], sp
   const requiresOrganization = sent ? sent.requiresOrganization === "on" || sent.requiresOrganization === true : (saved?.requiresOrganization ?? false);
   return (
     <>
-      <ErrorSummary title={t("callForm.errorSummary")} {...summary} labels={labels} />
+      <ErrorSummary title={t("form.errorSummary")} {...summary} labels={labels} />
       <Form method="post" className="stack" {...formProps}>
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
         {organizations.length > 0 ? (
@@ -155,8 +155,8 @@ export function CallForm({ id, constraint, result, saved, organizations = [], sp
         ) : null}
         <fieldset className="stack">
           <legend>{t("callForm.text")}</legend>
-          {TEXTS.map(({ name, rows, hint }) => (
-            <Field key={name} {...text(name, saved?.[name])} label={t(`callForm.${name}`)} hint={hint ? t("callForm.summaryHint") : undefined}>
+          {TEXTS.map(({ name, rows, hint, label }) => (
+            <Field key={name} {...text(name, saved?.[name])} label={t(label)} hint={hint ? t("callForm.summaryHint") : undefined}>
               {(p) => (rows ? <textarea {...p} rows={rows} /> : <input {...p} type="text" />)}
             </Field>
           ))}
@@ -173,23 +173,23 @@ export function CallForm({ id, constraint, result, saved, organizations = [], sp
         {sponsors.length > 0 ? (
           <CheckboxGroup
             name="sponsorOrganizationIds"
-            legend={t("callForm.sponsors")}
+            legend={t("callPage.sponsors")}
             error={errors.sponsorOrganizationIds}
             options={sponsors.map((o) => ({ value: o.id, label: o.name }))}
             checked={list("sponsorOrganizationIds")}
           />
         ) : null}
         <fieldset className="stack">
-          <legend>{t("callForm.prize")}</legend>
+          <legend>{t("callPage.prizes")}</legend>
           <Field {...text("prizeText", saved?.prizeText)} label={t("callForm.prizeText")}>
             {(p) => <textarea {...p} rows={3} />}
           </Field>
-          <Field {...text("prizeAmountCop", saved?.prizeAmountCop)} label={t("callForm.prizeAmountCop")} hint={t("callForm.prizeAmountHint")}>
+          <Field {...text("prizeAmountCop", saved?.prizeAmountCop)} label={t("callForm.prizeAmountCop")}>
             {(p) => <input {...p} min={undefined} max={undefined} type="text" inputMode="numeric" autoComplete="off" />}
           </Field>
         </fieldset>
         <fieldset className="stack">
-          <legend>{t("callForm.eligibility")}</legend>
+          <legend>{t("callPage.eligibility")}</legend>
           <CheckboxGroup
             name="eligibleRoles"
             legend={t("callForm.eligibleRoles")}
@@ -201,7 +201,7 @@ export function CallForm({ id, constraint, result, saved, organizations = [], sp
           <CheckboxGroup
             name="eligibleOrgKinds"
             legend={t("callForm.eligibleOrgKinds")}
-            hint={t("callForm.eligibleOrgKindsHint")}
+            hint={t("callForm.eligibleRolesHint")}
             error={errors.eligibleOrgKinds}
             options={KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}` as never) }))}
             checked={list("eligibleOrgKinds")}
@@ -238,7 +238,7 @@ export function CallForm({ id, constraint, result, saved, organizations = [], sp
           <legend>{t("callForm.timeline")}</legend>
           <p className="hint">{t("callForm.timelineHint")}</p>
           {DATES.map((name) => (
-            <Field key={name} {...text(name, saved?.[name])} required label={t(`callForm.${name}`)}>
+            <Field key={name} {...text(name, saved?.[name])} required label={t(`callPage.timeline.${name}`)}>
               {(p) => <input {...p} type="datetime-local" />}
             </Field>
           ))}

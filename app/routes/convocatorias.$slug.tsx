@@ -133,13 +133,12 @@ function Rubric({ call }: { call: Call }) {
     <section aria-labelledby="rubric-title">
       <h2 id="rubric-title">{t("callPage.rubric")}</h2>
       <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">{t("callPage.rubricCaption")}</caption>
+        <table aria-labelledby="rubric-title">
           <thead>
             <tr>
-              <th scope="col">{t("callPage.criterion")}</th>
-              <th scope="col">{t("callPage.weight")}</th>
-              <th scope="col">{t("callPage.maxScore")}</th>
+              <th scope="col">{t("callResults.col.criterion")}</th>
+              <th scope="col">{t("callResults.col.weight")}</th>
+              <th scope="col">{t("callResults.col.maxScore")}</th>
             </tr>
           </thead>
           <tbody>
@@ -196,7 +195,7 @@ function SubmitForm({ call, ideas, organizations, constraint, result }: SubmitFo
       </p>
       {ideas.length > 0 ? (
         <>
-          <ErrorSummary title={t("callPage.submit.errorSummary")} {...summary} labels={labels} />
+          <ErrorSummary title={t("form.errorSummary")} {...summary} labels={labels} />
           <Form method="post" className="stack" {...formProps}>
             <input type="hidden" name="intent" value="submit" />
             <Field {...idea} required label={t("callPage.submit.idea")}>
@@ -336,7 +335,7 @@ function ParticipateForm({ call, organizations, constraint, result }: { call: Ca
         </>
       ) : null}
       <ErrorSummary
-        title={t("callPage.participate.errorSummary")}
+        title={t("form.errorSummary")}
         {...summary}
         labels={{
           organizationId: t("callPage.participate.organization"),
@@ -407,7 +406,7 @@ export default function CallPage() {
           {call.viewer.canEdit && !call.viewer.canAdminister ? (
             <p>
               <Link className="button secondary" to={`/convocatorias/${call.slug}/editar`}>
-                {t("callPage.owner.edit")}
+                {t("callList.edit")}
               </Link>
             </p>
           ) : null}
@@ -433,7 +432,6 @@ export default function CallPage() {
               {t("callPage.admin.evaluation")}
             </Link>
           </p>
-          <p className="meta">{t("callPage.submissionsCount", { count: call.counts.submissions })}</p>
         </nav>
       ) : null}
       <dl className="facts">

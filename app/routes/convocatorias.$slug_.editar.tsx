@@ -48,7 +48,7 @@ function DecideForm({ constraint, result }: { constraint: FormConstraint; result
   return (
     <section className="panel" aria-labelledby="decide-title">
       <h2 id="decide-title">{t("callEdit.decide.title")}</h2>
-      <ErrorSummary title={t("callEdit.decide.errorSummary")} {...summary} labels={{ decision: t("callEdit.decide.decision"), reason: t("callEdit.decide.reason") }} />
+      <ErrorSummary title={t("form.errorSummary")} {...summary} labels={{ decision: t("callEdit.decide.decision"), reason: t("callEdit.decide.reason") }} />
       <Form method="post" className="stack" {...formProps}>
         <input type="hidden" name="intent" value="decide" />
         <ChoiceField
@@ -78,7 +78,7 @@ function CancelForm({ constraint, result }: { constraint: FormConstraint; result
   return (
     <section className="panel" aria-labelledby="cancel-title">
       <h2 id="cancel-title">{t("callEdit.cancel.title")}</h2>
-      <ErrorSummary title={t("callEdit.cancel.errorSummary")} {...summary} labels={{ reason: t("callEdit.cancel.reason") }} />
+      <ErrorSummary title={t("form.errorSummary")} {...summary} labels={{ reason: t("callEdit.cancel.reason") }} />
       <Form method="post" className="stack" {...formProps}>
         <input type="hidden" name="intent" value="cancel" />
         <Field {...reason} id="field-cancel-reason" label={t("callEdit.cancel.reason")} hint={t("callEdit.cancel.reasonHint")}>
@@ -86,7 +86,7 @@ function CancelForm({ constraint, result }: { constraint: FormConstraint; result
         </Field>
         <div className="actions">
           <button type="submit">
-            {t("callEdit.cancel.button")}
+            {t("callEdit.cancel.title")}
           </button>
         </div>
       </Form>
@@ -102,14 +102,14 @@ function ExtendForm({ constraint, result, closesAt }: { constraint: FormConstrai
   return (
     <section className="panel" aria-labelledby="extend-title">
       <h2 id="extend-title">{t("callEdit.extend.title")}</h2>
-      <ErrorSummary title={t("callEdit.extend.errorSummary")} {...summary} labels={{ closesAt: t("callEdit.extend.closesAt") }} />
+      <ErrorSummary title={t("form.errorSummary")} {...summary} labels={{ closesAt: t("callEdit.extend.closesAt") }} />
       <Form method="post" className="stack" {...formProps}>
         <input type="hidden" name="intent" value="extend" />
         <Field {...date} id="field-extend-closesAt" defaultValue={date.defaultValue ?? closesAt} required label={t("callEdit.extend.closesAt")} hint={t("callEdit.extend.hint")}>
           {(p) => <input {...p} type="datetime-local" />}
         </Field>
         <div className="actions">
-          <button type="submit">{t("callEdit.extend.button")}</button>
+          <button type="submit">{t("callEdit.extend.title")}</button>
         </div>
       </Form>
     </section>
@@ -199,7 +199,6 @@ export default function EditCallPage() {
             saved={saved}
             sponsors={administers ? sponsors : []}
             submitLabel={t("callForm.save")}
-            note={call.termsFile ? <p className="hint">{t("callForm.termsKept", { name: call.termsFile.name })}</p> : null}
           />
         </section>
       ) : (

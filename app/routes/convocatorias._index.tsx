@@ -114,7 +114,7 @@ export default function CallsPage() {
         </button>
       </Form>
       {items.length === 0 ? (
-        <p role="status">{t(`callList.empty.${bucket}`)}</p>
+        <p role="status">{t("callList.empty", { bucket: t(`callList.tab.${bucket}`).toLowerCase() })}</p>
       ) : (
         <ul className="grid call-grid">
           {items.map((call) => (

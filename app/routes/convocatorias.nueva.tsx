@@ -7,7 +7,7 @@ import { newCallAction, newCallPage } from "~/lib/call-form.server";
 import { metaTranslator, pageMeta } from "~/lib/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageMeta(matches, metaTranslator(matches)(data?.canCreate === false ? "callForm.proposeTitle" : "callForm.newTitle"));
+  pageMeta(matches, metaTranslator(matches)(data?.canCreate === false ? "callList.propose" : "callForm.newTitle"));
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   return json(await newCallPage(context, request));
@@ -21,7 +21,7 @@ export default function NewCallPage() {
   const { t } = useTranslation();
   const { canCreate, organizations, sponsors, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const title = canCreate ? t("callForm.newTitle") : t("callForm.proposeTitle");
+  const title = canCreate ? t("callForm.newTitle") : t("callList.propose");
   return (
     <section className="page narrow" aria-labelledby="new-call-title">
       <p>
@@ -39,7 +39,7 @@ export default function NewCallPage() {
             result={result}
             organizations={organizations}
             sponsors={sponsors}
-            submitLabel={canCreate ? t("callForm.create") : t("callForm.propose")}
+            submitLabel={canCreate ? t("callList.create") : t("callForm.propose")}
           />
         </>
       )}

@@ -135,7 +135,7 @@ describe("calls in a real browser", () => {
       // A refused form names what is missing, and keeps what was typed.
       await page.getByLabel("Título").fill("Reto de datos abiertos del río");
       await page.getByRole("button", { name: "Crear convocatoria" }).click();
-      await page.getByRole("alert").getByText("Revisa la convocatoria").waitFor();
+      await page.getByRole("alert").getByText("Revisa los campos marcados").waitFor();
       expect(await page.getByLabel("Título").inputValue()).toBe("Reto de datos abiertos del río");
 
       await page.getByRole("textbox", { name: /^Resumen/ }).fill("Datos del río abiertos para que cualquiera construya servicios útiles.");

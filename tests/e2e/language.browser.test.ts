@@ -59,13 +59,13 @@ describe("changing the language", () => {
       await page.getByRole("link", { name: "Calls", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "Calls" }).waitFor();
       expect(await page.title()).toBe("Calls · Cocrea");
-      expect(await page.locator("main").innerText()).toContain("Secretariat calls with phases, requirements, jury and public results.");
+      expect(await page.locator("main").innerText()).toContain("Challenges from the District and organizations of Barrancabermeja for your published ideas.");
 
       await chooseLanguage(page, "Language", "es", "Change");
       await page.getByRole("heading", { level: 1, name: "Convocatorias" }).waitFor();
       expect(await page.title()).toBe("Convocatorias · Cocrea");
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("es-CO");
-      expect(await page.locator("main").innerText()).toContain("Convocatorias de la Secretaría");
+      expect(await page.locator("main").innerText()).toContain("Retos del Distrito y de organizaciones de Barrancabermeja");
       expect(problems).toEqual([]);
     },
     TEST_MS,
