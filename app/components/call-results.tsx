@@ -18,6 +18,58 @@ type Wire<T> = T extends Date ? Date | string : T extends readonly (infer U)[] ?
 export type CallResultsData = Wire<Outputs["evaluation"]["results"]>;
 export type MyCallScoresData = Wire<Outputs["evaluation"]["myScores"]>;
 
+interface Criterion {
+  name: string;
+  description: string;
+  weight: number;
+  maxScore: number;
+}
+
+/**
+ * A rubric: each criterion with its description, weight and maximum. With a caption it is its own
+ * scrollable region; without one it is named by the heading `labelledBy` of its section.
+ */
+export function CriteriaTable({ criteria, labelledBy, caption }: { criteria: readonly Criterion[]; labelledBy: string; caption?: string }) {
+  const { t } = useTranslation();
+  const table = (
+    <table className="audit" aria-labelledby={caption ? undefined : labelledBy}>
+      {caption ? <caption id={labelledBy}>{caption}</caption> : null}
+      <thead>
+        <tr>
+          <th scope="col">{t("callResults.col.criterion")}</th>
+          <th scope="col">{t("callResults.col.weight")}</th>
+          <th scope="col">{t("callResults.col.maxScore")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {criteria.map((criterion) => (
+          <tr key={criterion.name}>
+            <th scope="row">
+              {criterion.name}
+              {criterion.description ? (
+                <>
+                  <br />
+                  <span className="meta">{criterion.description}</span>
+                </>
+              ) : null}
+            </th>
+            <td>{t("callResults.weight", { weight: criterion.weight })}</td>
+            <td>{criterion.maxScore}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  // A caption makes it a region of its own; inside a section named by its heading, a second region would repeat that name.
+  return caption ? (
+    <div className="table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {table}
+    </div>
+  ) : (
+    <div className="table-scroll">{table}</div>
+  );
+}
+
 const scoreFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** A weighted score with two decimals in the page's language (79,50 in Spanish). */
@@ -71,35 +123,7 @@ export function CallResults({ results, level = 2 }: { results: CallResultsData; 
       <Heading level={sub}>{t("callResults.method")}</Heading>
       <p>{results.method.formula}</p>
       <p>{results.method.tieBreak}</p>
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-criteria`} tabIndex={0}>
-        <table className="audit">
-          <caption id={`${id}-criteria`}>{t("callResults.criteriaCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("callResults.col.criterion")}</th>
-              <th scope="col">{t("callResults.col.weight")}</th>
-              <th scope="col">{t("callResults.col.maxScore")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.criteria.map((criterion) => (
-              <tr key={criterion.position}>
-                <th scope="row">
-                  {criterion.name}
-                  {criterion.description ? (
-                    <>
-                      <br />
-                      <span className="meta">{criterion.description}</span>
-                    </>
-                  ) : null}
-                </th>
-                <td>{t("callResults.weight", { weight: criterion.weight })}</td>
-                <td>{criterion.maxScore}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CriteriaTable criteria={results.criteria} labelledBy={`${id}-criteria`} caption={t("callResults.criteriaCaption")} />
       {results.ranking.length === 0 ? (
         <p>{t("callResults.empty")}</p>
       ) : (

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "~/i18n/react";
 import type { Locale } from "~/i18n";
 import { CallPhaseBadge } from "~/components/call-card";
-import { CallResults, MyCallScores } from "~/components/call-results";
+import { CallResults, CriteriaTable, MyCallScores } from "~/components/call-results";
 import { ChoiceField, ErrorSummary, Field } from "~/components/form";
 import { formatCallDate, formatCop } from "~/lib/call-format";
 import { callPageAction, loadCallPage } from "~/lib/call-page.server";
@@ -132,29 +132,7 @@ function Rubric({ call }: { call: Call }) {
   return (
     <section aria-labelledby="rubric-title">
       <h2 id="rubric-title">{t("callPage.rubric")}</h2>
-      <div className="table-scroll">
-        <table aria-labelledby="rubric-title">
-          <thead>
-            <tr>
-              <th scope="col">{t("callResults.col.criterion")}</th>
-              <th scope="col">{t("callResults.col.weight")}</th>
-              <th scope="col">{t("callResults.col.maxScore")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {call.criteria.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  {c.name}
-                  {c.description ? <p className="meta">{c.description}</p> : null}
-                </th>
-                <td>{c.weight} %</td>
-                <td>{c.maxScore}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CriteriaTable criteria={call.criteria} labelledBy="rubric-title" />
     </section>
   );
 }

@@ -486,7 +486,7 @@ export default function CallEvaluationPage() {
       </h1>
       <p className="lead">{t("evalAdmin.lead", { title: call.title })}</p>
       <p className="meta">
-        {t("evalAdmin.phase", { phase: t(`jury.phase.${call.phase}`) })}
+        {t("evalAdmin.phase", { phase: t(`callPhase.${call.phase}` as never) })}
         <br />
         {t("evalAdmin.dates", {
           closes: formatDateTime(call.closesAt, locale),

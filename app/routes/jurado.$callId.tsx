@@ -50,7 +50,7 @@ export default function JuryCallPage() {
       </p>
       <h1 id="jury-call-title">{call.title}</h1>
       <p className="meta">
-        {t("jury.phase." + call.phase)} · {t("jury.closes", { date: formatDateTime(call.closesAt, locale) })} ·{" "}
+        {t(`callPhase.${call.phase}` as never)} · {t("jury.closes", { date: formatDateTime(call.closesAt, locale) })} ·{" "}
         {t("jury.evaluationEnds", { date: formatDateTime(call.evaluationEndsAt, locale) })}
       </p>
       {saved ? (

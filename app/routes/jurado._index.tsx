@@ -48,7 +48,7 @@ export default function JuryPage() {
                     <th scope="row">
                       <Link to={`/jurado/${call.callId}`}>{call.title}</Link>
                     </th>
-                    <td>{t(`jury.phase.${call.phase}`)}</td>
+                    <td>{t(`callPhase.${call.phase}` as never)}</td>
                     <td>
                       {t("jury.closes", { date: formatDateTime(call.closesAt, locale) })}
                       <br />
