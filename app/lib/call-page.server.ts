@@ -11,11 +11,9 @@ import { can } from "../../server/authz/policy";
 import { participationInput } from "../../server/call-participation/schemas";
 import type { MySubmission } from "../../server/submission/queries";
 import { submissionIdInput, submitInput } from "../../server/submission/schemas";
-import { AppError } from "../../server/trpc/errors";
 import { z } from "../../server/validation";
-import { actionFailure } from "./actions";
 import { readForm } from "./form-request.server";
-import { parseSubmission, schemaConstraint, type FormSchema } from "./forms.server";
+import { intentAction, schemaConstraint, type FormSchema } from "./forms.server";
 
 const FORMS = {
   submit: submitInput.omit({ callId: true }).extend({ intent: z.literal("submit") }),
@@ -24,7 +22,6 @@ const FORMS = {
 } satisfies Record<string, FormSchema>;
 
 type Intent = keyof typeof FORMS;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(FORMS, value);
 
 /** Phases after which results are public. */
 const PUBLISHED = ["RESULTS_PUBLISHED", "CLOSED"];
@@ -106,14 +103,7 @@ export async function callPageAction(context: AppLoadContext, request: Request, 
   }
   const call = await callOr404(context, slug);
   const form = await readForm({ request, context });
-  const intent = form.get("intent");
-  if (!isIntent(intent)) return actionFailure(context, new AppError("BAD_REQUEST", "request.invalid"));
-  const submission = parseSubmission(context, form, FORMS[intent]);
-  if (!submission.ok) return submission.reply;
-  try {
-    const done = await perform(context, call.id, intent, submission.value);
-    return redirect(`/convocatorias/${call.slug}?aviso=${done}`);
-  } catch (error) {
-    return actionFailure(context, error, submission.values);
-  }
+  return intentAction(context, form, FORMS, async (values, intent) =>
+    redirect(`/convocatorias/${call.slug}?aviso=${await perform(context, call.id, intent, values)}`),
+  );
 }

@@ -9,11 +9,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { assignJurorInput, participationInput } from "../../server/call-participation/schemas";
-import { AppError } from "../../server/trpc/errors";
 import { z } from "../../server/validation";
-import { actionFailure } from "./actions";
 import { readForm } from "./form-request.server";
-import { parseSubmission, schemaConstraint, type FormSchema } from "./forms.server";
+import { intentAction, schemaConstraint, type FormSchema } from "./forms.server";
 import { requireSecretariat } from "./moderation.server";
 
 const inviteForm = participationInput.omit({ callId: true }).extend({ intent: z.literal("invite") });
@@ -30,7 +28,6 @@ const FORMS = {
 
 type Intent = keyof typeof FORMS;
 type Values<I extends Intent> = z.output<(typeof FORMS)[I]>;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(FORMS, value);
 
 /** The call as the Secretariat sees it; an unknown address is the 404 page. */
 async function callOf(context: AppLoadContext, request: Request, slug: string) {
@@ -91,14 +88,7 @@ async function perform(context: AppLoadContext, callId: string, values: Values<I
 export async function participantsAction(context: AppLoadContext, request: Request, slug: string) {
   const call = await callOf(context, request, slug);
   const form = await readForm({ request, context });
-  const intent = form.get("intent");
-  if (!isIntent(intent)) return actionFailure(context, new AppError("BAD_REQUEST", "request.invalid"));
-  const submission = parseSubmission(context, form, FORMS[intent]);
-  if (!submission.ok) return submission.reply;
-  try {
-    const done = await perform(context, call.id, submission.value as Values<Intent>);
-    return redirect(`/convocatorias/${call.slug}/participantes?hecho=${done}`);
-  } catch (error) {
-    return actionFailure(context, error, submission.values);
-  }
+  return intentAction(context, form, FORMS, async (values) =>
+    redirect(`/convocatorias/${call.slug}/participantes?hecho=${await perform(context, call.id, values)}`),
+  );
 }

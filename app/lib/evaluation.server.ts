@@ -14,7 +14,7 @@ import { AppError } from "../../server/trpc/errors";
 import { z } from "../../server/validation";
 import { actionFailure } from "./actions";
 import { readForm } from "./form-request.server";
-import { parseSubmission, schemaConstraint } from "./forms.server";
+import { intentAction, parseSubmission, schemaConstraint } from "./forms.server";
 import { requireSignIn } from "./organization-form.server";
 
 /** The rubric editor shows this many rows (without JavaScript there is no "add a row"); empty ones are ignored. */
@@ -128,7 +128,6 @@ const closeForm = z.object({ intent: z.literal("close") });
 
 const FORMS = { rubric: rubricForm, winners: winnersForm, publish: publishForm, close: closeForm } as const;
 type Intent = keyof typeof FORMS;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(FORMS, value);
 
 /** The call as the Secretariat sees it; others get the procedure's answer as a page (404 unknown or hidden, 403 otherwise). */
 async function administeredCall(context: AppLoadContext, request: Request, slug: string) {
@@ -207,15 +206,8 @@ async function perform(context: AppLoadContext, callId: string, values: Values<I
 export async function evaluationAdminAction(context: AppLoadContext, request: Request, slug: string) {
   const call = await administeredCall(context, request, slug);
   const form = await readForm({ request, context });
-  const intent = form.get("intent");
-  if (!isIntent(intent)) return actionFailure(context, new AppError("BAD_REQUEST", "request.invalid"));
-  const submission = parseSubmission(context, form, FORMS[intent]);
-  if (!submission.ok) return submission.reply;
-  try {
-    const done = await perform(context, call.id, submission.value as Values<Intent>);
-    return redirect(`/convocatorias/${call.slug}/evaluacion?hecho=${done}`);
-  } catch (error) {
-    // The procedures name fields by their own input (`criteria`, `winners`); the forms show those at the top.
-    return actionFailure(context, error, submission.values);
-  }
+  // The procedures name fields by their own input (`criteria`, `winners`); the forms show those at the top.
+  return intentAction(context, form, FORMS, async (values) =>
+    redirect(`/convocatorias/${call.slug}/evaluacion?hecho=${await perform(context, call.id, values)}`),
+  );
 }

@@ -126,6 +126,29 @@ interface JsonSchemaNode {
 }
 
 /**
+ * An action whose forms say what they do in a hidden `intent` field, each intent with its own
+ * schema: an unknown intent is a 400, a refused form answers with its field errors, and what
+ * `perform` throws comes back as the form's failure, with what was typed. `perform` gets the
+ * parsed values (their `intent` tells which schema read them) and answers, usually with a redirect.
+ */
+export async function intentAction<Forms extends Record<string, FormSchema>>(
+  context: Pick<AppLoadContext, "describeError">,
+  form: FormData,
+  forms: Forms,
+  perform: (values: z.output<Forms[keyof Forms]>, intent: keyof Forms & string) => Promise<Response>,
+): Promise<Response> {
+  const intent = form.get("intent");
+  if (typeof intent !== "string" || !Object.hasOwn(forms, intent)) return actionFailure(context, new AppError("BAD_REQUEST", "request.invalid"));
+  const submission = parseSubmission(context, form, forms[intent]!);
+  if (!submission.ok) return submission.reply;
+  try {
+    return await perform(submission.value as z.output<Forms[keyof Forms]>, intent);
+  } catch (error) {
+    return actionFailure(context, error, submission.values);
+  }
+}
+
+/**
  * conform's constraints for `schema` (names, required, lists), with the length and range limits
  * zod itself reports. conform 1.21 reads those from `schema._zod.bag`, which zod 4.6 no longer
  * fills (edmundhung/conform#1340), so it would drop every maxLength; zod's own JSON Schema keeps

@@ -4,11 +4,9 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { AppError } from "../../server/trpc/errors";
 import { z } from "../../server/validation";
-import { actionFailure } from "./actions";
 import { readForm } from "./form-request.server";
-import { parseSubmission, type FormSchema } from "./forms.server";
+import { intentAction, type FormSchema } from "./forms.server";
 import { requireSignIn } from "./organization-form.server";
 
 const FORMS = {
@@ -16,9 +14,6 @@ const FORMS = {
   leave: z.object({ intent: z.literal("leave"), organizationId: z.uuid() }),
   listed: z.object({ intent: z.literal("listed"), organizationId: z.uuid(), listed: z.enum(["true", "false"]) }),
 } satisfies Record<string, FormSchema>;
-
-type Intent = keyof typeof FORMS;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(FORMS, value);
 
 export async function myOrganizationsPage(context: AppLoadContext, request: Request) {
   requireSignIn(context, request);
@@ -30,13 +25,8 @@ export async function myOrganizationsPage(context: AppLoadContext, request: Requ
 export async function myOrganizationsAction(context: AppLoadContext, request: Request) {
   requireSignIn(context, request);
   const form = await readForm({ request, context });
-  const intent = form.get("intent");
-  if (!isIntent(intent)) return actionFailure(context, new AppError("BAD_REQUEST", "request.invalid"));
-  const submission = parseSubmission(context, form, FORMS[intent]);
-  if (!submission.ok) return submission.reply;
-  const values = submission.value as z.output<(typeof FORMS)[Intent]>;
   const { membership } = context.caller;
-  try {
+  return intentAction(context, form, FORMS, async (values) => {
     switch (values.intent) {
       case "respond": {
         const accept = values.answer === "accept";
@@ -50,7 +40,5 @@ export async function myOrganizationsAction(context: AppLoadContext, request: Re
         await membership.setListed({ organizationId: values.organizationId, listed: values.listed === "true" });
         return redirect(`/mis-organizaciones?hecho=${values.listed === "true" ? "visible" : "oculto"}`);
     }
-  } catch (error) {
-    return actionFailure(context, error, submission.values);
-  }
+  });
 }

@@ -10,11 +10,9 @@ import { json, redirect } from "@remix-run/node";
 import { MembershipRole } from "../../server/db/generated/enums";
 import { translate } from "../../server/i18n/messages";
 import { inviteMemberInput, offerInput } from "../../server/organization/schemas";
-import { AppError } from "../../server/trpc/errors";
 import { z } from "../../server/validation";
-import { actionFailure } from "./actions";
 import { readForm } from "./form-request.server";
-import { parseSubmission, schemaConstraint, type FormSchema } from "./forms.server";
+import { intentAction, schemaConstraint, type FormSchema } from "./forms.server";
 import { submitLogo } from "./organization-logo.server";
 import { profileConstraint, profileForm, requireSignIn } from "./organization-form.server";
 
@@ -111,7 +109,6 @@ async function perform(context: AppLoadContext, id: string, values: Values<Inten
   }
 }
 
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(FORMS, value);
 
 /** The page's action: the logo form is the only multipart one, so the content type tells it apart. */
 export async function manageAction(context: AppLoadContext, request: Request, slug: string) {
@@ -121,13 +118,5 @@ export async function manageAction(context: AppLoadContext, request: Request, sl
     return submitLogo(context, request, id, () => back("logo"));
   }
   const form = await readForm({ request, context });
-  const intent = form.get("intent");
-  if (!isIntent(intent)) return actionFailure(context, new AppError("BAD_REQUEST", "request.invalid"));
-  const submission = parseSubmission(context, form, FORMS[intent]);
-  if (!submission.ok) return submission.reply;
-  try {
-    return back(await perform(context, id, submission.value as Values<Intent>));
-  } catch (error) {
-    return actionFailure(context, error, submission.values);
-  }
+  return intentAction(context, form, FORMS, async (values) => back(await perform(context, id, values)));
 }
