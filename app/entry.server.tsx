@@ -1,8 +1,9 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
-import { pageCopyPath } from "./i18n/messages.server";
+import { pageCopyPaths } from "./i18n/messages.server";
 import { COPY_SCRIPT_ID } from "./i18n";
+import { copyAreasOf } from "./i18n/areas";
 import { NonceProvider } from "./lib/nonce";
 import { NONCE_PLACEHOLDER, rememberRender, rememberedRender, renderDigest, withNonce } from "./lib/render-memo.server";
 
@@ -27,8 +28,13 @@ export default function handleRequest(
         <RemixServer context={remixContext} url={request.url} nonce={NONCE_PLACEHOLDER} />
       </NonceProvider>,
     );
-    // The page's copy: loaded early, without holding up the first paint; entry.client.tsx waits for it.
-    const copy = `<script id="${COPY_SCRIPT_ID}" src="${pageCopyPath(locale)}" async nonce="${NONCE_PLACEHOLDER}"></script>`;
+    // The page's copy (the base and the areas its routes declare): loaded early, without holding up the first paint; entry.client.tsx waits for it.
+    const matches = remixContext.staticHandlerContext.matches.map((match) => ({ handle: remixContext.routeModules[match.route.id]?.handle }));
+    const paths = pageCopyPaths(locale, copyAreasOf(matches));
+    const copy = [
+      `<script id="${COPY_SCRIPT_ID}" src="${paths.base}" async nonce="${NONCE_PLACEHOLDER}"></script>`,
+      ...paths.areas.map(({ area, path }) => `<script data-copy-area="${area}" src="${path}" async nonce="${NONCE_PLACEHOLDER}"></script>`),
+    ].join("");
     const headEnd = markup.indexOf("</head>");
     page = `<!DOCTYPE html>${markup.slice(0, headEnd)}${copy}${markup.slice(headEnd)}`;
     rememberRender(digest, page);

@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useLocation,
   useRouteError,
   useRouteLoaderData,
@@ -15,6 +16,7 @@ import { useEffect, type ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { ErrorPage } from "./components/error-page";
 import { htmlLang, translatorFor, type Locale } from "./i18n";
+import { copyAreasOf } from "./i18n/areas";
 import { TranslatorProvider } from "./i18n/react";
 import { pageMeta } from "./lib/meta";
 import { useNonce } from "./lib/nonce";
@@ -57,7 +59,7 @@ export function useRootData() {
 
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
   const nonce = useNonce();
-  const translator = translatorFor(locale);
+  const translator = translatorFor(locale, copyAreasOf(useMatches()));
   return (
     <html lang={htmlLang(locale)}>
       <head>

@@ -191,9 +191,9 @@ export function MyCallScores({ scores, level = 2 }: { scores: MyCallScoresData; 
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("jury.col.criterion")}</th>
-                  <th scope="col">{t("jury.col.value")}</th>
-                  <th scope="col">{t("jury.col.comment")}</th>
+                  <th scope="col">{t("callResults.col.criterion")}</th>
+                  <th scope="col">{t("callResults.col.value")}</th>
+                  <th scope="col">{t("callResults.col.comment")}</th>
                 </tr>
               </thead>
               <tbody>

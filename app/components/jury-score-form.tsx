@@ -116,9 +116,9 @@ export function JuryScoresTable(props: { ideaTitle: string; criteria: readonly S
         <caption id={captionId}>{t("jury.myScoresCaption", { title: ideaTitle })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("jury.col.criterion")}</th>
-            <th scope="col">{t("jury.col.value")}</th>
-            <th scope="col">{t("jury.col.comment")}</th>
+            <th scope="col">{t("callResults.col.criterion")}</th>
+            <th scope="col">{t("callResults.col.value")}</th>
+            <th scope="col">{t("callResults.col.comment")}</th>
           </tr>
         </thead>
         <tbody>

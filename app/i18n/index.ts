@@ -1,45 +1,72 @@
 import type { UiKey } from "./es";
 import { FALLBACK_MESSAGES } from "./fallback";
+import type { CopyArea } from "./areas";
 import { createTranslator, type Translator } from "../../server/i18n/translate";
 
 import { TIME_ZONE, type Locale } from "../../server/i18n/locale";
 
 export type { Locale, UiKey };
+export type { CopyArea } from "./areas";
 export type { Translator } from "../../server/i18n/translate";
 
 /** One language's UI copy. */
 export type UiMessages = Record<UiKey, string>;
 
 /**
- * The copy each language has here. The server registers both dictionaries
- * (./messages.server.ts); the browser registers the one language the page was rendered in, which
- * the server links from the page's head as a script cached under a versioned name (entry.server.tsx,
- * routes/copia.$name.ts) rather than into the root loader's data, so client navigations never
- * carry it again. Changing language reloads the document.
+ * The copy each language has here, by part: the base every page needs and the areas of
+ * ./areas.ts. The server registers every part of both dictionaries (./messages.server.ts); the
+ * browser registers the parts the page was rendered with, which the server links from the page's
+ * head as scripts cached under versioned names (entry.server.tsx, routes/copia.$name.ts), and an
+ * area's part when it navigates to a page that needs it (./load-area.ts). Changing
+ * language reloads the document.
  */
-const registered = new Map<Locale, UiMessages>();
+export type CopyPart = "base" | CopyArea;
+const registered = new Map<Locale, Map<CopyPart, Readonly<Record<string, string>>>>();
 
-/** The id of the copy script's element, which entry.client.tsx waits for. */
+/** The id of the base copy script's element; area scripts carry `data-copy-area`. entry.client.tsx waits for them. */
 export const COPY_SCRIPT_ID = "cocrea-copy";
 
-export function registerMessages(locale: Locale, messages: UiMessages): void {
-  registered.set(locale, messages);
-  instances.delete(locale);
+export function registerCopy(locale: Locale, part: CopyPart, messages: Readonly<Record<string, string>>): void {
+  let parts = registered.get(locale);
+  if (!parts) registered.set(locale, (parts = new Map()));
+  parts.set(part, messages);
+  for (const key of instances.keys()) if (key.startsWith(`${locale}:`)) instances.delete(key);
 }
 
-/** The copy of `locale`, or, where it is not registered, the Spanish error-page copy (./fallback.ts). */
-export function messagesFor(locale: Locale): Partial<UiMessages> {
-  return registered.get(locale) ?? FALLBACK_MESSAGES;
+export function hasCopy(locale: Locale, part: CopyPart): boolean {
+  return registered.get(locale)?.has(part) ?? false;
 }
 
-/** One translator per language, built when first needed (the fallback's is not kept: see above). */
-const instances = new Map<Locale, Translator>();
+/**
+ * The base copy of `locale` and the given areas', or, where the base is not registered, the
+ * Spanish error-page copy (./fallback.ts). The server answers with exactly the areas a page
+ * declares, as the browser will, so a key from an undeclared area shows as the key on both.
+ */
+function messagesFor(locale: Locale, areas: readonly CopyArea[]): { messages: Readonly<Record<string, string>>; complete: boolean } {
+  const parts = registered.get(locale);
+  const base = parts?.get("base");
+  if (!parts || !base) return { messages: FALLBACK_MESSAGES, complete: false };
+  if (areas.length === 0) return { messages: base, complete: true };
+  const messages = { ...base };
+  let complete = true;
+  for (const area of areas) {
+    const part = parts.get(area);
+    if (part) Object.assign(messages, part);
+    else complete = false;
+  }
+  return { messages, complete };
+}
 
-export function translatorFor(locale: Locale): Translator {
-  const cached = instances.get(locale);
+/** One translator per language and set of areas, built when first needed (an incomplete one is not kept: see above). */
+const instances = new Map<string, Translator>();
+
+export function translatorFor(locale: Locale, areas: readonly CopyArea[]): Translator {
+  const key = `${locale}:${areas.join(",")}`;
+  const cached = instances.get(key);
   if (cached) return cached;
-  const translator = createTranslator(locale, messagesFor(locale) as Readonly<Record<string, string>>);
-  if (registered.has(locale)) instances.set(locale, translator);
+  const { messages, complete } = messagesFor(locale, areas);
+  const translator = createTranslator(locale, messages);
+  if (complete) instances.set(key, translator);
   return translator;
 }
 

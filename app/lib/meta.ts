@@ -5,11 +5,13 @@
  */
 import type { MetaDescriptor } from "@remix-run/node";
 import { translatorFor, type UiKey } from "../i18n";
+import { copyAreasOf } from "../i18n/areas";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../../server/i18n/locale";
 
 interface MatchData {
   id: string;
   data?: unknown;
+  handle?: unknown;
 }
 
 /** The request's language, as the root loader sent it; Spanish when the root has no data (its own error). */
@@ -20,7 +22,7 @@ export function rootLocale(matches: readonly MatchData[]): Locale {
 
 /** A translate function for `meta`, which runs outside React. */
 export function metaTranslator(matches: readonly MatchData[]): (key: UiKey, params?: Record<string, string>) => string {
-  const i18n = translatorFor(rootLocale(matches));
+  const i18n = translatorFor(rootLocale(matches), copyAreasOf(matches));
   return (key, params) => i18n.t(key, params);
 }
 

@@ -4,6 +4,8 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { titledPage } from "~/lib/meta";
 import { requireSignIn } from "~/lib/organization-form.server";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta = titledPage("welcomeOrg.title");
 
@@ -11,6 +13,9 @@ export const meta = titledPage("welcomeOrg.title");
  * The step right after registering as academia or company: set up the organization, join one,
  * or skip it (everything here can be done later from "Mis organizaciones").
  */
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
+
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireSignIn(context, request);
   return json(null);

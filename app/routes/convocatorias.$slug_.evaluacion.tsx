@@ -9,6 +9,8 @@ import { evaluationAdminAction, evaluationAdminPage } from "~/lib/evaluation.ser
 import type { FormFailure } from "~/lib/forms";
 import { intentFailure, type IntentFailure } from "~/lib/intent-failure";
 import { metaTranslator, pageMeta } from "~/lib/meta";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 /*
  * `$slug_`: this page does not nest in the call's public page (/convocatorias/:slug, whose
@@ -17,6 +19,9 @@ import { metaTranslator, pageMeta } from "~/lib/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, data ? `${metaTranslator(matches)("evalAdmin.title")}: ${data.call.title}` : undefined);
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   return json(await evaluationAdminPage(context, request, params.slug ?? ""));

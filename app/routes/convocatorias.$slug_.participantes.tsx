@@ -8,9 +8,14 @@ import type { FormFailure } from "~/lib/forms";
 import { intentFailure, type IntentFailure } from "~/lib/intent-failure";
 import { metaTranslator, pageMeta } from "~/lib/meta";
 import { participantsAction, participantsPage } from "~/lib/call-participants.server";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, data ? metaTranslator(matches)("callParticipants.pageTitle", { title: data.call.title }) : undefined);
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   return json(await participantsPage(context, request, params.slug ?? ""));

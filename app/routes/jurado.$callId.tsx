@@ -7,9 +7,14 @@ import { formatDate, formatDateTime, type Locale } from "~/i18n";
 import { juryAction, juryCallPage } from "~/lib/evaluation.server";
 import { intentFailure } from "~/lib/intent-failure";
 import { metaTranslator, pageMeta } from "~/lib/meta";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, data ? `${metaTranslator(matches)("jury.title")}: ${data.call.title}` : undefined);
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   return json(await juryCallPage(context, request, params.callId ?? ""));

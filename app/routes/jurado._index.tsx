@@ -5,8 +5,13 @@ import { useTranslation } from "~/i18n/react";
 import { formatDateTime, type Locale } from "~/i18n";
 import { juryOverview } from "~/lib/evaluation.server";
 import { titledPage } from "~/lib/meta";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta = titledPage("jury.title");
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   return json(await juryOverview(context, request));

@@ -6,11 +6,16 @@ import { ErrorSummary } from "~/components/form";
 import { formatDate, type Locale } from "~/i18n";
 import { titledPage } from "~/lib/meta";
 import { myOrganizationsAction, myOrganizationsPage } from "~/lib/my-organizations.server";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta = titledPage("myOrgs.title");
 
 /** What `?hecho=` may announce (copy: `myOrgs.done.<hecho>`). */
 const NOTICES = ["aceptada", "rechazada", "saliste", "visible", "oculto"] as const;
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   return json(await myOrganizationsPage(context, request));

@@ -13,10 +13,15 @@ import { formatAge } from "~/lib/age";
 import { titledPage } from "~/lib/meta";
 import { QUEUE_IDS, moderationAction, moderationConstraints, requireSecretariat } from "~/lib/moderation.server";
 import { Sector } from "../../server/db/generated/enums";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta = titledPage("moderation.title");
 
 const SECTORS = Object.values(Sector);
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireSecretariat(context, request);

@@ -5,11 +5,16 @@ import { useTranslation } from "~/i18n/react";
 import { AuditEntry } from "~/components/audit-entry";
 import { titledPage } from "~/lib/meta";
 import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES, requireSecretariat } from "~/lib/moderation.server";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta = titledPage("audit.title");
 
 const FILTERS = ["action", "actorId", "subjectType", "subjectId", "from", "to"] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireSecretariat(context, request, "audit.view");

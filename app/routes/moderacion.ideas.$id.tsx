@@ -8,9 +8,14 @@ import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
 import { metaTranslator, pageMeta } from "~/lib/meta";
 import { ideaModeration, moderationAction, requireSecretariat } from "~/lib/moderation.server";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, data ? `${metaTranslator(matches)("moderation.idea.title")}: ${data.idea.title}` : undefined);
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   requireSecretariat(context, request);

@@ -6,11 +6,16 @@ import { ErrorSummary, Field } from "~/components/form";
 import { formatDateTime, type Locale } from "~/i18n";
 import { metaTranslator, pageMeta } from "~/lib/meta";
 import { verificationAction, verificationPage } from "~/lib/organization-verify.server";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, data ? `${metaTranslator(matches)("orgVerify.title")}: ${data.organization.name}` : undefined);
 
 const NOTICES = ["verificada", "rechazada"] as const;
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   return json(await verificationPage(context, request, params.id ?? ""));

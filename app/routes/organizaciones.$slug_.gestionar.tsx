@@ -11,9 +11,14 @@ import { OrganizationVerification } from "~/components/organization-verification
 import { intentFailure } from "~/lib/intent-failure";
 import { metaTranslator, pageMeta } from "~/lib/meta";
 import { manageAction, managementPage } from "~/lib/organization-manage.server";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, data ? `${metaTranslator(matches)("orgAdmin.title")}: ${data.organization.name}` : undefined);
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   return json(await managementPage(context, request, params.slug ?? ""));

@@ -5,8 +5,13 @@ import { useTranslation } from "~/i18n/react";
 import { OrganizationProfileForm } from "~/components/organization-profile-form";
 import { titledPage } from "~/lib/meta";
 import { canCreateOrganization, kindsToCreate, profileConstraint, requireSignIn, submitNewOrganization } from "~/lib/organization-form.server";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
 
 export const meta = titledPage("orgNew.title");
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireSignIn(context, request);

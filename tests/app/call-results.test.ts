@@ -15,7 +15,7 @@ import type { Locale } from "../../server/i18n/locale";
 
 function render(node: ReactNode, locale: Locale = "es") {
   return renderToStaticMarkup(
-    createElement(StaticRouter, { location: "/convocatorias/reto" }, createElement(TranslatorProvider, { translator: translatorFor(locale), children: node })),
+    createElement(StaticRouter, { location: "/convocatorias/reto" }, createElement(TranslatorProvider, { translator: translatorFor(locale, []), children: node })),
   );
 }
 

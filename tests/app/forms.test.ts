@@ -222,7 +222,7 @@ function renderLogin(result: FormFailure | undefined, locale: Locale = "es"): st
       }),
     );
   }
-  return renderToStaticMarkup(createElement(TranslatorProvider, { translator: translatorFor(locale), children: createElement(LoginForm) }));
+  return renderToStaticMarkup(createElement(TranslatorProvider, { translator: translatorFor(locale, []), children: createElement(LoginForm) }));
 }
 
 describe("useSchemaForm: the page after a refused submission", () => {

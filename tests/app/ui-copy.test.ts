@@ -13,7 +13,8 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en";
 import { es } from "../../app/i18n/es";
 import { FALLBACK_MESSAGES } from "../../app/i18n/fallback";
-import { pageCopyScript, uiMessages } from "../../app/i18n/messages.server";
+import { pageCopyPaths, pageCopyScript, uiMessages } from "../../app/i18n/messages.server";
+import { COPY_AREAS, copyAreaOfKey } from "../../app/i18n/areas";
 import { LOCALES } from "../../server/i18n/locale";
 import { translate } from "../../server/i18n/messages";
 
@@ -78,13 +79,24 @@ describe("UI copy dictionaries", () => {
 
 const IDEA_STATUSES = Object.values(IdeaStatus);
 
-describe("the page's copy script", () => {
-  it("holds exactly the page's language, and no message can close the script element", () => {
+describe("the page's copy scripts", () => {
+  it("hold exactly the page's language, split into the base and its areas, and no message can close the script element", () => {
     for (const locale of LOCALES) {
-      const script = pageCopyScript(locale);
-      expect(script).not.toContain("<");
-      const copy = JSON.parse(script.slice("window.__cocreaCopy=".length, -1)) as { locale: string; messages: Record<string, string> };
-      expect(copy).toEqual({ locale, messages: uiMessages(locale) });
+      const base = pageCopyScript(locale);
+      expect(base).not.toContain("<");
+      const copy = JSON.parse(base.slice("window.__cocreaCopy=".length, -1)) as { locale: string; messages: Record<string, string>; areas: Record<string, string> };
+      expect(copy.locale).toBe(locale);
+      expect(Object.keys(copy.areas)).toEqual([...COPY_AREAS]);
+      const window = { __cocreaCopy: copy } as { __cocreaCopy: typeof copy; __cocreaCopyAreas?: Record<string, Record<string, string>> };
+      for (const area of COPY_AREAS) {
+        const script = pageCopyScript(locale, area);
+        expect(script).not.toContain("<");
+        expect(copy.areas[area]).toBe(pageCopyPaths(locale, [area]).areas[0]!.path);
+        new Function("window", script)(window);
+        // The work tools' words stay out of the base every citizen downloads.
+        expect(Object.keys(copy.messages).filter((key) => copyAreaOfKey(key) === area)).toEqual([]);
+      }
+      expect({ ...copy.messages, ...Object.assign({}, ...Object.values(window.__cocreaCopyAreas ?? {})) }).toEqual(uiMessages(locale));
     }
   });
 });

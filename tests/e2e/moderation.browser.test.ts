@@ -91,6 +91,8 @@ describe("reports and moderation in a real browser", () => {
       const secretariat = await signedIn("SECRETARIAT");
       const { page } = secretariat;
       await page.goto(suite.url("/"));
+      // A client-side navigation: the moderation words (the "gestion" copy area) load with the page's data.
+      await waitForHydration(page);
       await page.getByRole("link", { name: "Moderación", exact: true }).click();
       await heading(page, "Moderación");
       await waitForHydration(page);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, useTestServices } from "../support/callers";
 import { createIdeaIn } from "../support/ideas";
 import { startInProcessApp, type InProcessApp } from "../support/http-app";
+import { createSession, SESSION_COOKIE } from "../../server/auth/session";
 
 const suite = useTestServices();
 let app: InProcessApp;
@@ -22,7 +23,8 @@ async function page(pathname: string, headers: Record<string, string> = {}) {
   const policyNonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
   const pageNonces = new Set([...html.matchAll(/nonce="([^"]*)"/g)].map((match) => match[1]));
   const copyPath = /<script id="cocrea-copy" src="([^"]+)"/.exec(html)?.[1];
-  return { status: response.status, html, policyNonce, pageNonces, copyPath };
+  const areaPaths = [...html.matchAll(/<script data-copy-area="([a-z]+)" src="([^"]+)"/g)].map((match) => ({ area: match[1], path: match[2] }));
+  return { status: response.status, html, policyNonce, pageNonces, copyPath, areaPaths };
 }
 
 describe("rendered pages", () => {
@@ -66,6 +68,19 @@ describe("the page's copy script", () => {
     expect(window.__cocreaCopy?.messages["nav.ideas"]).toBe("Ideas");
     // The page's own words are in that language too.
     expect(english.html).toContain('lang="en"');
+  });
+
+  it("links the work tools' copy only on the pages that need it", async () => {
+    const secretariat = await createUser(suite.db, "SECRETARIAT");
+    const { token } = await createSession(suite.db, secretariat.id, {});
+    const moderation = await page("/moderacion", { cookie: `${SESSION_COOKIE}=${token}` });
+    expect(moderation.status).toBe(200);
+    expect(moderation.areaPaths).toEqual([{ area: "gestion", path: expect.stringMatching(/^\/copia\/es\.gestion\.[0-9a-f]{12}\.js$/) }]);
+    const area = await (await fetch(`${app.base}${moderation.areaPaths[0]!.path}`)).text();
+    expect(area).toContain('"moderation.title"');
+    // Its words are on the page the server rendered, not keys.
+    expect(moderation.html).not.toContain(">moderation.");
+    expect((await page("/ideas")).areaPaths).toEqual([]);
   });
 
   it("answers an outdated version with the current copy, not cached, and an unknown name with 404", async () => {

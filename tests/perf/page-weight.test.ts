@@ -13,9 +13,9 @@ import { startInProcessApp, type InProcessApp } from "../support/http-app";
 
 const LIMIT_BYTES = 110 * 1024;
 /**
- * The page's UI copy (routes/copia.$name.ts) is weighed on its own: it is one cached file per
- * language, not code, and it was inline HTML when the 110 KB budget was set. It grows with every
- * domain's words; past this limit it must be split by area (ADR 010).
+ * The page's UI copy (routes/copia.$name.ts) is weighed on its own: cached files per language,
+ * not code, and it was inline HTML when the 110 KB budget was set. It is split by area (ADR 010,
+ * app/i18n/areas.ts): a public page links the base and whatever areas it declares, all weighed.
  */
 const COPY_LIMIT_BYTES = 16 * 1024;
 const suite = useTestServices();
@@ -66,7 +66,7 @@ describe("page weight", () => {
       const copy = all.filter((url) => url.startsWith("/copia/"));
       const urls = all.filter((url) => !url.startsWith("/copia/"));
       expect(urls.length, `${page} loads no script: the weighing would be empty`).toBeGreaterThan(0);
-      expect(copy, `${page} links no copy script`).toHaveLength(1);
+      expect(copy.length, `${page} links no copy script`).toBeGreaterThan(0);
       const weigh = async (url: string) => {
         const asset = await fetch(`${app.base}${url}`);
         expect(asset.status, url).toBe(200);
@@ -74,7 +74,8 @@ describe("page weight", () => {
       };
       let total = 0;
       for (const url of urls) total += await weigh(url);
-      const copyBytes = await weigh(copy[0]!);
+      let copyBytes = 0;
+      for (const url of copy) copyBytes += await weigh(url);
       report.push(`${page}: ${(total / 1024).toFixed(1)} KB + copy ${(copyBytes / 1024).toFixed(1)} KB`);
       expect(total, `${page} ships ${(total / 1024).toFixed(1)} KB of gzipped JavaScript`).toBeLessThanOrEqual(LIMIT_BYTES);
       expect(copyBytes, `${page}'s copy is ${(copyBytes / 1024).toFixed(1)} KB gzipped`).toBeLessThanOrEqual(COPY_LIMIT_BYTES);
