@@ -10,6 +10,8 @@ export interface NotificationView {
   /** For CALL_* kinds (the call's page is /convocatorias/<slug>). */
   callTitle?: string | null;
   callSlug?: string | null;
+  /** For BOOKING_* kinds (the booking's page is /reservas/<id>; `data` has spaceName, startsAt, endsAt). */
+  bookingId?: string | null;
   actorName: string | null;
   data: unknown;
   readAt: string | null;
@@ -24,6 +26,7 @@ const VARIANTS: Record<string, { field: string; values: readonly string[] }> = {
   CALL_PROPOSAL_DECISION: { field: "decision", values: ["approve", "requestChanges", "reject"] },
   CALL_PARTICIPATION_DECISION: { field: "status", values: ["INVITED", "ACCEPTED", "DECLINED"] },
   CALL_DEADLINE_EXTENDED: { field: "change", values: ["extended", "cancelled"] },
+  BOOKING_DECISION: { field: "decision", values: ["approve", "reject", "expired"] },
 };
 
 /** One notification: what happened, when, a link to it, and (unread) a "mark as read" form. */
@@ -35,7 +38,7 @@ export function NotificationItem({ notification: n, busy }: { notification: Noti
     ? `notification.${n.kind}.${variant.values.includes(text(data[variant.field])) ? text(data[variant.field]) : variant.values[0]}`
     : `notification.${n.kind}`;
   const actor = n.actorName ?? t(n.kind === "MODERATION_DECISION" ? "notifications.platform" : "notifications.someone");
-  const closesAt = text(data.closesAt) ? formatDateTime(text(data.closesAt), i18n.language as Locale) : "";
+  const dateTime = (value: unknown) => (text(value) ? formatDateTime(text(value), i18n.language as Locale) : "");
   const sentence = t(key as never, {
     title: n.ideaTitle ?? n.callTitle ?? "",
     actor,
@@ -43,10 +46,13 @@ export function NotificationItem({ notification: n, busy }: { notification: Noti
     to: text(data.to),
     role: text(data.role),
     organization: text(data.organization),
-    closesAt,
+    closesAt: dateTime(data.closesAt),
+    space: text(data.spaceName),
+    startsAt: dateTime(data.startsAt),
   });
   const invitation = n.kind === "COAUTHOR_INVITATION";
   const call = n.kind.startsWith("CALL_") && n.callSlug;
+  const booking = n.kind.startsWith("BOOKING_") && n.bookingId;
   return (
     <li className={n.readAt ? "read" : "unread"}>
       <p>
@@ -57,7 +63,15 @@ export function NotificationItem({ notification: n, busy }: { notification: Noti
       {text(data.excerpt) ? <p className="prose">«{text(data.excerpt)}»</p> : null}
       <p className="meta">
         <time dateTime={n.createdAt}>{formatDate(n.createdAt, i18n.language as Locale)}</time>
-        {call ? (
+        {booking ? (
+          <>
+            {" · "}
+            <Link to={`/reservas/${n.bookingId}`}>
+              {t("notifications.openBooking")}
+              <span className="visually-hidden">: {text(data.spaceName)}</span>
+            </Link>
+          </>
+        ) : call ? (
           <>
             {" · "}
             <Link to={`/convocatorias/${n.callSlug}`}>

@@ -8,6 +8,7 @@ import { StatusBadge } from "~/components/idea-status";
 import { OrganizationQueueItem } from "~/components/organization-queue-item";
 import { CallParticipationQueueItem, CallQueueItem } from "~/components/call-queue-item";
 import { CommentModerationNotice, CommentQueueItem } from "~/components/comment-queue-item";
+import { BookingQueueItem } from "~/components/booking-queue-item";
 import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
 import { titledPage } from "~/lib/meta";
@@ -109,6 +110,8 @@ export default function ModerationPage() {
               <CallQueueItem key={item.id} item={item} now={now} />
             ) : item.kind === "callParticipation" ? (
               <CallParticipationQueueItem key={item.id} item={item} now={now} />
+            ) : item.kind === "booking" ? (
+              <BookingQueueItem key={item.id} item={item} now={now} redirectTo={here} />
             ) : (
               <li key={item.id} className="card">
                 <p className="tags">

@@ -5,7 +5,7 @@ import { inTransaction, type DbClient } from "../db/client";
 import { AppError } from "../trpc/errors";
 import type { CenterCalendar } from "./rules";
 import type { z } from "../validation";
-import type { centerFields, closureInput, listSpacesInput, spaceFields } from "./schemas";
+import type { centerFields, closureInput, spaceFields } from "./schemas";
 import { addDays, dateOnly, holidayOn } from "./time";
 
 type CenterFields = z.infer<typeof centerFields>;
@@ -110,15 +110,6 @@ export async function updateSpace(db: DbClient, actor: Actor, input: SpaceFields
     if (updated.count === 0) throw new AppError("NOT_FOUND", "space.notFound");
     await recordAudit(tx, { actorId: actor.id, action: "space.update", subjectType: "Space", subjectId: id });
     return tx.space.findUniqueOrThrow({ where: { id } });
-  });
-}
-
-export async function listSpaces(db: DbClient, input: z.infer<typeof listSpacesInput>) {
-  return db.space.findMany({
-    where: { active: true, ...(input.centerId ? { centerId: input.centerId } : {}), ...(input.kind ? { kind: input.kind } : {}) },
-    orderBy: [{ center: { name: "asc" } }, { name: "asc" }],
-    take: 200,
-    include: { center: { select: { id: true, name: true, address: true } } },
   });
 }
 

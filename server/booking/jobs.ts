@@ -1,7 +1,9 @@
 /**
  * The booking sweep, run by the background worker (server/notification/worker.ts registers it):
  * every minute, CONFIRMED bookings nobody checked in BOOKING_NO_SHOW_MINUTES after their start
- * become NO_SHOW (their time is free again), and checked-in bookings that ended become COMPLETED.
+ * become NO_SHOW (their time is free again), checked-in bookings that ended become COMPLETED, and
+ * PENDING bookings nobody decided before their start become REJECTED. Bookers of no-shows and of
+ * expired requests are notified (server/booking/notify.ts).
  */
 import type { CronItem, TaskList } from "graphile-worker";
 import type { Env } from "../config";
@@ -21,8 +23,8 @@ export const releaseNoShowsCron: CronItem = {
 export function bookingTasks(deps: { db: Db; env: Env }): TaskList {
   return {
     [RELEASE_NO_SHOWS_TASK]: async (_payload, helpers) => {
-      const { released, completed } = await releaseNoShows(deps.db, deps.env.BOOKING_NO_SHOW_MINUTES);
-      if (released + completed > 0) helpers.logger.debug(`bookings: ${released} no-show, ${completed} completed`);
+      const { released, completed, expired } = await releaseNoShows(deps.db, deps.env.BOOKING_NO_SHOW_MINUTES);
+      if (released + completed + expired > 0) helpers.logger.debug(`bookings: ${released} no-show, ${completed} completed, ${expired} expired undecided`);
     },
   };
 }

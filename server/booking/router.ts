@@ -1,6 +1,8 @@
 import { policyProcedure, protectedProcedure, publicProcedure, router } from "../trpc/init";
 import { calendarFeedStatus, regenerateCalendarFeed } from "./calendar";
-import { addClosure, centerDetail, createCenter, createSpace, listCenters, listSpaces, removeClosure, spaceDetail, updateCenter, updateSpace } from "./centers";
+import { addClosure, centerDetail, createCenter, createSpace, listCenters, removeClosure, spaceDetail, updateCenter, updateSpace } from "./centers";
+import { listSpaces, spaceAmenities } from "./search";
+import { listManagedSpaces } from "./managed-spaces";
 import {
   availabilityInput,
   cancelInput,
@@ -47,7 +49,12 @@ export const centerRouter = router({
 
 /** Spaces of the centers with their booking rules (photos come later). */
 export const spaceRouter = router({
+  /** Active spaces by center, kind, capacity, amenity and "free at" (bookable then for `freeMinutes`). */
   list: publicProcedure.input(listSpacesInput).query(({ ctx, input }) => listSpaces(ctx.db, input)),
+  /** The amenities active spaces list (the filter's choices). */
+  amenities: publicProcedure.query(({ ctx }) => spaceAmenities(ctx.db)),
+  /** Every space, active or not, for the Secretariat's management page. */
+  listAll: policyProcedure("center.manage").query(({ ctx }) => listManagedSpaces(ctx.db)),
   get: publicProcedure.input(idInput).query(({ ctx, input }) => spaceDetail(ctx.db, input.id)),
   create: policyProcedure("center.manage").input(spaceFields).mutation(({ ctx, input }) => createSpace(ctx.db, ctx.actor, input)),
   update: policyProcedure("center.manage").input(updateSpaceInput).mutation(({ ctx, input }) => updateSpace(ctx.db, ctx.actor, input)),

@@ -109,6 +109,8 @@ export interface AvailabilityDay {
   closed: DayClosure | null;
   /** Opening ranges that day, "08:00–12:00". */
   hours: string[];
+  /** The same ranges in minutes after midnight. */
+  open: { opensMinute: number; closesMinute: number }[];
   slots: Slot[];
 }
 
@@ -140,7 +142,13 @@ export function freeSlots(
         slots.push({ startsAt, endsAt });
       }
     }
-    days.push({ date, closed, hours: ranges.map((r) => `${clockTime(r.opensMinute)}–${clockTime(r.closesMinute)}`), slots });
+    days.push({
+      date,
+      closed,
+      hours: ranges.map((r) => `${clockTime(r.opensMinute)}–${clockTime(r.closesMinute)}`),
+      open: ranges.map((r) => ({ opensMinute: r.opensMinute, closesMinute: r.closesMinute })),
+      slots,
+    });
   }
   return days;
 }

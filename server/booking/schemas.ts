@@ -72,18 +72,29 @@ export const spaceFields = z
 export const updateSpaceInput = z.intersection(spaceFields, z.object({ id: z.uuid() }));
 
 export const listSpacesInput = z
-  .object({ centerId: z.uuid().optional(), kind: z.enum(SpaceKind).optional() })
-  .default({});
+  .object({
+    centerId: z.uuid().optional(),
+    kind: z.enum(SpaceKind).optional(),
+    minCapacity: z.number().int().min(1).max(5000).optional(),
+    amenity: text(80).min(1).optional(),
+    /** Only spaces bookable from this instant for `freeMinutes`. */
+    freeAt: instant.optional(),
+    freeMinutes: z.number().int().min(5).max(1440).default(60),
+  })
+  .default({ freeMinutes: 60 });
 
 export const availabilityInput = z
   .object({
     spaceId: z.uuid(),
-    from: dateField,
-    to: dateField,
+    /** Default: the Monday of this week (Bogotá, by the database clock). */
+    from: dateField.optional(),
+    /** Default: six days after `from` (a week). */
+    to: dateField.optional(),
     /** Default: the space's minimum duration. */
     durationMinutes: z.number().int().min(5).max(1440).optional(),
   })
-  .refine((a) => a.from <= a.to, { message: "validation.invalid", path: ["to"] });
+  .refine((a) => !a.from || !a.to || a.from <= a.to, { message: "validation.invalid", path: ["to"] })
+  .refine((a) => a.from || !a.to, { message: "validation.required", path: ["from"] });
 
 const bookingFields = {
   spaceId: z.uuid(),

@@ -2,8 +2,9 @@
  * Bookings of spaces. The rules (hours, closures, holidays, lead time, horizon, duration,
  * granularity, capacity, role, quotas) are checked here with specific messages; that no two live
  * bookings of a space overlap is PostgreSQL's own guarantee (the exclusion constraint
- * "Booking_no_overlap", docs/decisions/017-bookings.md): the losing insert of a race fails with
- * 23P01 and becomes a 409 with the nearest free alternatives.
+ * "Booking_no_overlap", docs/decisions/018-bookings.md): the losing insert of a race inserts
+ * nothing (ON CONFLICT DO NOTHING, which arbitrates on the constraint after waiting for the
+ * winner) and becomes a 409 with the nearest free alternatives.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import QRCode from "qrcode";
@@ -12,16 +13,16 @@ import { recordAudit } from "../audit/service";
 import { authorize, can } from "../authz/policy";
 import { inTransaction, Prisma, queryRows, type DbClient } from "../db/client";
 import type { BookingStatus } from "../db/generated/enums";
-import { dbErrorInfo, retryOnConflict } from "../db/errors";
+import { retryOnConflict } from "../db/errors";
 import type { Locale } from "../i18n/locale";
 import { translate, type MessageParams } from "../i18n/messages";
 import { AppError, fieldError } from "../trpc/errors";
 import { spaceWithCalendar } from "./centers";
+import { EXPIRED_UNDECIDED_REASON, notifyBookingCancelled, notifyBookingDecision, notifyBookingsExpired, notifyNoShows } from "./notify";
 import { freeSlots, nearestSlots, slotProblem, type BlockedRange, type CenterCalendar, type SpaceRules, type Violation } from "./rules";
 import type { CreateBookingInput, CreateSeriesInput } from "./schemas";
 import { addDays, daysBetween, formatDate, formatInstant, instantAt, localParts, TIME_ZONE, weekStart } from "./time";
 
-export const OVERLAP_CONSTRAINT = "Booking_no_overlap";
 /** Check-in opens this long before the start. */
 export const CHECK_IN_OPENS_MINUTES = 15;
 const MINUTE = 60_000;
@@ -69,17 +70,26 @@ async function loadSpace(db: DbClient, spaceId: string, fromDate: string) {
   return loaded;
 }
 
-export async function availabilityForSpace(db: DbClient, input: { spaceId: string; from: string; to: string; durationMinutes?: number }) {
-  if (daysBetween(input.from, input.to) > 30) throw fieldError("to", "booking.rangeTooLong");
-  const { space, calendar } = await loadSpace(db, input.spaceId, input.from);
+export async function availabilityForSpace(db: DbClient, input: { spaceId: string; from?: string; to?: string; durationMinutes?: number }) {
+  const now = await databaseNow(db);
+  const today = localParts(now).date;
+  const from = input.from ?? weekStart(today);
+  const to = input.to ?? addDays(from, 6);
+  if (daysBetween(from, to) > 30) throw fieldError("to", "booking.rangeTooLong");
+  const { space, calendar } = await loadSpace(db, input.spaceId, from);
   const duration = input.durationMinutes ?? space.minDurationMinutes;
   if (duration % space.slotMinutes !== 0) throw fieldError("durationMinutes", "booking.granularity", { minutes: space.slotMinutes });
   if (duration < space.minDurationMinutes) throw fieldError("durationMinutes", "booking.tooShort", { minutes: space.minDurationMinutes });
   if (duration > space.maxDurationMinutes) throw fieldError("durationMinutes", "booking.tooLong", { minutes: space.maxDurationMinutes });
-  const now = await databaseNow(db);
-  const taken = space.active ? await takenRanges(db, space.id, instantAt(addDays(input.from, -1), 0), instantAt(addDays(input.to, 2), 0)) : [];
-  const days = space.active ? freeSlots(space, calendar, taken, input.from, input.to, duration, now) : [];
-  return { spaceId: space.id, timeZone: TIME_ZONE, durationMinutes: duration, active: space.active, days };
+  const taken = space.active ? await takenRanges(db, space.id, instantAt(addDays(from, -1), 0), instantAt(addDays(to, 2), 0)) : [];
+  const days = space.active ? freeSlots(space, calendar, taken, from, to, duration, now) : [];
+  // What is booked each day (buffers included, never by whom), so a week view can tell booked from closed.
+  const withBusy = days.map((day) => {
+    const dayStart = instantAt(day.date, 0);
+    const dayEnd = instantAt(addDays(day.date, 1), 0);
+    return { ...day, busy: taken.filter((range) => range.from < dayEnd && dayStart < range.to).map((range) => ({ startsAt: range.from, endsAt: range.to })) };
+  });
+  return { spaceId: space.id, timeZone: TIME_ZONE, today, from, to, durationMinutes: duration, active: space.active, days: withBusy };
 }
 
 /** The 3 free slots of the same length nearest to the one that was lost, from a week around it. */
@@ -103,11 +113,6 @@ async function slotTakenError(db: DbClient, space: SpaceRules & { id: string }, 
 function localTime(at: Date): string {
   const minute = localParts(at).minute;
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-}
-
-export function isOverlapViolation(error: unknown): boolean {
-  const info = dbErrorInfo(error);
-  return info?.sqlState === "23P01" && (info.constraint === null || info.constraint === OVERLAP_CONSTRAINT);
 }
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -234,18 +239,18 @@ export async function createBooking(db: DbClient, actor: Actor, input: CreateBoo
     purpose: input.purpose,
     attendees: input.attendees,
   };
-  try {
-    if (!hasQuota(space, organizationId)) return (await insertBooking(db, booking, false))!;
-    return await inTransaction(db, async (tx) => {
-      await lockQuotas(tx, space, actor.id, organizationId);
-      const quota = await quotaProblem(tx, space, actor.id, organizationId, input.startsAt, input.endsAt);
-      if (quota) throw violationError(quota, locale, "startsAt", "CONFLICT");
-      return (await insertBooking(tx, booking, false))!;
-    });
-  } catch (error) {
-    if (isOverlapViolation(error)) throw await slotTakenError(db, space, calendar, input.startsAt, input.endsAt, locale);
-    throw error;
-  }
+  // ON CONFLICT DO NOTHING: the loser of a race inserts nothing (rather than raising 23P01), which
+  // also spares PostgreSQL the deadlocks (40P01) that many raising inserts on one slot provoke.
+  const created = hasQuota(space, organizationId)
+    ? await inTransaction(db, async (tx) => {
+        await lockQuotas(tx, space, actor.id, organizationId);
+        const quota = await quotaProblem(tx, space, actor.id, organizationId, input.startsAt, input.endsAt);
+        if (quota) throw violationError(quota, locale, "startsAt", "CONFLICT");
+        return insertBooking(tx, booking, true);
+      })
+    : await insertBooking(db, booking, true);
+  if (!created) throw await slotTakenError(db, space, calendar, input.startsAt, input.endsAt, locale);
+  return created;
 }
 
 export interface SeriesResult {
@@ -339,20 +344,31 @@ async function visibleBooking(db: DbClient, actor: Actor | null, id: string, act
   return booking;
 }
 
+/** A booking, with what the caller may do with it now (the same conditions the mutations check). */
 export async function bookingDetail(db: DbClient, actor: Actor, id: string) {
   const { checkInCode: _code, ...booking } = await visibleBooking(db, actor, id);
-  return booking;
+  const now = await databaseNow(db);
+  const own = booking.userId === actor.id;
+  return {
+    ...booking,
+    cancellable: isLive(booking.status) && (own ? booking.startsAt > now : booking.endsAt > now),
+    decidable: booking.status === "PENDING" && booking.startsAt > now && can(actor, "booking.decide", null),
+  };
 }
 
+/** The caller's bookings, each saying whether its booker may still cancel it (live, not started). */
 export async function myBookings(db: DbClient, actor: Actor, scope: "upcoming" | "past") {
   const now = await databaseNow(db);
-  return db.booking.findMany({
+  const bookings = await db.booking.findMany({
     where: { userId: actor.id, ...(scope === "upcoming" ? { endsAt: { gt: now } } : { endsAt: { lte: now } }) },
     orderBy: { startsAt: scope === "upcoming" ? "asc" : "desc" },
     take: 100,
     select: bookingSelect,
   });
+  return bookings.map((booking) => ({ ...booking, cancellable: isLive(booking.status) && booking.startsAt > now }));
 }
+
+const isLive = (status: BookingStatus) => status === "PENDING" || status === "CONFIRMED";
 
 export async function pendingBookings(db: DbClient, spaceId?: string) {
   return db.booking.findMany({
@@ -393,12 +409,13 @@ export async function cancelBooking(db: DbClient, actor: Actor, input: { id: str
         before: { status: booking.status },
         after: { status: "CANCELLED" },
       });
+      await notifyBookingCancelled(tx, { bookingId: input.id, actorId: actor.id });
     }
     return row;
   });
 }
 
-/** The Secretariat approves (CONFIRMED) or rejects (with a reason) a pending booking, audited. */
+/** The Secretariat approves (CONFIRMED) or rejects (with a reason) a pending booking before it starts (after that the sweep expires it), audited. */
 export async function decideBooking(db: DbClient, actor: Actor, input: { id: string; decision: "approve" | "reject"; reason?: string }) {
   return inTransaction(db, async (tx) => {
     const status = input.decision === "approve" ? "CONFIRMED" : "REJECTED";
@@ -406,7 +423,7 @@ export async function decideBooking(db: DbClient, actor: Actor, input: { id: str
       tx,
       Prisma.sql`UPDATE "Booking" SET "status" = ${status}::"BookingStatus", "statusReason" = ${input.reason ?? null},
                         "decidedById" = ${actor.id}::uuid, "decidedAt" = cocrea_now(), "updatedAt" = now()
-                  WHERE "id" = ${input.id}::uuid AND "status" = 'PENDING' AND "endsAt" > cocrea_now()
+                  WHERE "id" = ${input.id}::uuid AND "status" = 'PENDING' AND "startsAt" > cocrea_now()
                   RETURNING "id", "status"::text AS "status"`,
     );
     if (!row) {
@@ -422,6 +439,7 @@ export async function decideBooking(db: DbClient, actor: Actor, input: { id: str
       before: { status: "PENDING" },
       after: { status },
     });
+    await notifyBookingDecision(tx, { bookingId: input.id, actorId: actor.id, decision: input.decision });
     return row;
   });
 }
@@ -431,12 +449,18 @@ export async function checkInPass(db: DbClient, actor: Actor, id: string, option
   const booking = await visibleBooking(db, actor, id);
   const payload = options.publicUrl ? new URL(`/reservas/llegada/${booking.checkInCode}`, options.publicUrl).href : booking.checkInCode;
   const qrSvg = await QRCode.toString(payload, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  const validFrom = new Date(booking.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * MINUTE);
+  const validUntil = new Date(Math.min(booking.endsAt.getTime(), booking.startsAt.getTime() + options.noShowMinutes * MINUTE));
+  const now = await databaseNow(db);
   return {
     code: booking.checkInCode,
     qrSvg,
-    validFrom: new Date(booking.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * MINUTE),
-    validUntil: new Date(booking.startsAt.getTime() + options.noShowMinutes * MINUTE),
+    validFrom,
+    validUntil,
     status: booking.status,
+    checkedInAt: booking.checkedInAt,
+    /** The same window checkIn accepts. */
+    open: booking.status === "CONFIRMED" && booking.checkedInAt === null && now >= validFrom && now < validUntil,
   };
 }
 
@@ -467,26 +491,39 @@ export async function checkIn(db: DbClient, actor: Actor, code: string, noShowMi
 }
 
 /**
- * The no-show sweep (a graphile-worker cron, server/booking/jobs.ts): CONFIRMED bookings not
- * checked in `noShowMinutes` after their start become NO_SHOW, which frees the rest of their time;
- * checked-in bookings that ended become COMPLETED. One statement, against the database clock.
+ * The booking sweep (a graphile-worker cron, server/booking/jobs.ts), against the database clock:
+ * CONFIRMED bookings not checked in `noShowMinutes` after their start become NO_SHOW, which frees
+ * the rest of their time; checked-in bookings that ended become COMPLETED; PENDING bookings nobody
+ * decided before their start become REJECTED (EXPIRED_UNDECIDED_REASON), so they stop counting
+ * against quotas. One statement, then one notification statement per kind, in one transaction:
+ * the bookers of released and expired bookings are told with the change or not at all.
  */
-export async function releaseNoShows(db: DbClient, noShowMinutes: number): Promise<{ released: number; completed: number }> {
-  const [row] = await queryRows<{ released: number; completed: number }>(
-    db,
-    Prisma.sql`
-      WITH released AS (
-        UPDATE "Booking" SET "status" = 'NO_SHOW', "updatedAt" = now()
-         WHERE "status" = 'CONFIRMED' AND "checkedInAt" IS NULL
-           AND "startsAt" + make_interval(mins => ${noShowMinutes}::int) <= cocrea_now()
-        RETURNING 1
-      ), completed AS (
-        UPDATE "Booking" SET "status" = 'COMPLETED', "updatedAt" = now()
-         WHERE "status" = 'CONFIRMED' AND "checkedInAt" IS NOT NULL AND "endsAt" <= cocrea_now()
-        RETURNING 1
-      )
-      SELECT (SELECT count(*) FROM released)::int AS "released", (SELECT count(*) FROM completed)::int AS "completed"`,
-  );
-  return row ?? { released: 0, completed: 0 };
+export async function releaseNoShows(db: DbClient, noShowMinutes: number): Promise<{ released: number; completed: number; expired: number }> {
+  return inTransaction(db, async (tx) => {
+    const [row] = await queryRows<{ released: string[]; completed: number; expired: string[] }>(
+      tx,
+      Prisma.sql`
+        WITH released AS (
+          UPDATE "Booking" SET "status" = 'NO_SHOW', "updatedAt" = now()
+           WHERE "status" = 'CONFIRMED' AND "checkedInAt" IS NULL
+             AND "startsAt" + make_interval(mins => ${noShowMinutes}::int) <= cocrea_now()
+          RETURNING "id"
+        ), completed AS (
+          UPDATE "Booking" SET "status" = 'COMPLETED', "updatedAt" = now()
+           WHERE "status" = 'CONFIRMED' AND "checkedInAt" IS NOT NULL AND "endsAt" <= cocrea_now()
+          RETURNING 1
+        ), expired AS (
+          UPDATE "Booking" SET "status" = 'REJECTED', "statusReason" = ${EXPIRED_UNDECIDED_REASON}, "decidedAt" = cocrea_now(), "updatedAt" = now()
+           WHERE "status" = 'PENDING' AND "startsAt" <= cocrea_now()
+          RETURNING "id"
+        )
+        SELECT ARRAY(SELECT "id"::text FROM released) AS "released", (SELECT count(*) FROM completed)::int AS "completed",
+               ARRAY(SELECT "id"::text FROM expired) AS "expired"`,
+    );
+    const released = row?.released ?? [];
+    const expired = row?.expired ?? [];
+    await notifyNoShows(tx, released);
+    await notifyBookingsExpired(tx, expired);
+    return { released: released.length, completed: row?.completed ?? 0, expired: expired.length };
+  });
 }
-

@@ -3,6 +3,7 @@ import type { IdeaStatus, ReportReason, Sector } from "../db/generated/enums";
 import { decodeCursor, encodeCursor, type KeysetPosition } from "../pagination/cursor";
 import { secretariatMoves, type Move } from "./moves";
 import { callParticipationQueue, callQueue, type CallParticipationQueueItem, type CallQueueItem } from "./call-queue";
+import { bookingQueue, type BookingQueueItem } from "./booking-queue";
 import { commentQueue, type CommentQueueItem } from "./comment-queue";
 import { organizationQueue, type OrganizationQueueItem } from "./organization-queue";
 import type { QueueFilters, QueueId } from "./schemas";
@@ -24,7 +25,7 @@ export interface IdeaQueueItem {
   moves: Move[];
 }
 
-export type QueueItem = IdeaQueueItem | OrganizationQueueItem | CommentQueueItem | CallQueueItem | CallParticipationQueueItem;
+export type QueueItem = IdeaQueueItem | OrganizationQueueItem | CommentQueueItem | CallQueueItem | CallParticipationQueueItem | BookingQueueItem;
 
 /**
  * A queue of /moderacion. The page renders any queue from this alone: its tab (title and count)
@@ -118,6 +119,7 @@ export const QUEUES: Record<QueueId, ModerationQueue> = {
   comments: commentQueue,
   calls: callQueue,
   callParticipations: callParticipationQueue,
+  bookings: bookingQueue,
 };
 
 export async function queueCounts(db: DbClient, filters: QueueFilters) {

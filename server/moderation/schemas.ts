@@ -6,7 +6,7 @@ import { z } from "../validation";
  * The queues of /moderacion, in the order of its tabs. A new queue (organizations to verify, call
  * proposals, bookings awaiting approval) is one more id here and one more entry in ./queues.ts.
  */
-export const QUEUE_IDS = ["review", "reported", "organizations", "comments", "calls", "callParticipations"] as const;
+export const QUEUE_IDS = ["review", "reported", "organizations", "comments", "calls", "callParticipations", "bookings"] as const;
 export type QueueId = (typeof QUEUE_IDS)[number];
 
 /** "" from a form's "all sectors" option means no filter. */

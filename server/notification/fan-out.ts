@@ -16,6 +16,8 @@ export interface NotificationEvent {
   ideaId?: string | null;
   /** The call (convocatoria) it is about, for CALL_* kinds: the message names it and links to its page. */
   callId?: string | null;
+  /** The booking it is about, for BOOKING_* kinds: the message links to /reservas/<bookingId>. */
+  bookingId?: string | null;
   /** Who did it; never notified of their own act. Null: the platform itself. */
   actorId?: string | null;
   /** What the message needs besides the idea, copied now (states, reason, comment excerpt). */
@@ -28,23 +30,52 @@ export interface NotificationEvent {
  * per event (an author reads "decision on your idea", not also "an idea you follow changed").
  */
 export async function fanOut(tx: DbClient, recipients: Prisma.Sql, event: NotificationEvent): Promise<{ notified: number; mailed: number }> {
+  return writeNotifications(
+    tx,
+    Prisma.sql`
+      SELECT gen_random_uuid() AS "id", r."recipientId", r."kind"::"NotificationKind" AS "kind", u."email", u."locale",
+             COALESCE(p."delivery", 'IMMEDIATE') AS "delivery", ${event.ideaId ?? null}::uuid AS "ideaId", ${event.callId ?? null}::uuid AS "callId",
+             ${event.bookingId ?? null}::uuid AS "bookingId", ${event.actorId ?? null}::uuid AS "actorId", ${JSON.stringify(event.data ?? {})}::jsonb AS "data"
+        FROM (SELECT DISTINCT ON ("recipientId") "recipientId", "kind" FROM (${recipients}) candidates
+               WHERE "recipientId" IS NOT NULL ORDER BY "recipientId", "priority") r
+        JOIN "User" u ON u."id" = r."recipientId"
+        LEFT JOIN "NotificationPreference" p ON p."userId" = r."recipientId" AND p."kind" = r."kind"::"NotificationKind"
+       WHERE r."recipientId" IS DISTINCT FROM ${event.actorId ?? null}::uuid`,
+  );
+}
+
+/**
+ * One notification per row of `rows`, each about its own booking with its own `data`: a SELECT of
+ * ("recipientId" uuid, "kind" text, "bookingId" uuid, "data" jsonb). Unlike fanOut, a person may
+ * get several (one per booking a sweep released); still one statement, never the actor.
+ */
+export async function fanOutEach(tx: DbClient, rows: Prisma.Sql, actorId: string | null): Promise<{ notified: number; mailed: number }> {
+  return writeNotifications(
+    tx,
+    Prisma.sql`
+      SELECT gen_random_uuid() AS "id", r."recipientId", r."kind"::"NotificationKind" AS "kind", u."email", u."locale",
+             COALESCE(p."delivery", 'IMMEDIATE') AS "delivery", NULL::uuid AS "ideaId", NULL::uuid AS "callId",
+             r."bookingId", ${actorId}::uuid AS "actorId", r."data"
+        FROM (${rows}) r
+        JOIN "User" u ON u."id" = r."recipientId"
+        LEFT JOIN "NotificationPreference" p ON p."userId" = r."recipientId" AND p."kind" = r."kind"::"NotificationKind"
+       WHERE r."recipientId" IS DISTINCT FROM ${actorId}::uuid`,
+  );
+}
+
+/**
+ * `targets` is a SELECT of the notifications to write ("id", "recipientId", "kind", "email",
+ * "locale", "delivery", "ideaId", "callId", "bookingId", "actorId", "data"); materialized so the
+ * ids written to Notification and to EmailOutbox are the same.
+ */
+async function writeNotifications(tx: DbClient, targets: Prisma.Sql): Promise<{ notified: number; mailed: number }> {
   const [row] = await queryRows<{ notified: number; mailed: number }>(
     tx,
     Prisma.sql`
-      WITH candidates AS (${recipients}),
-      targets AS MATERIALIZED (
-        SELECT gen_random_uuid() AS "id", r."recipientId", r."kind"::"NotificationKind" AS "kind", u."email", u."locale",
-               COALESCE(p."delivery", 'IMMEDIATE') AS "delivery"
-          FROM (SELECT DISTINCT ON ("recipientId") "recipientId", "kind" FROM candidates
-                 WHERE "recipientId" IS NOT NULL ORDER BY "recipientId", "priority") r
-          JOIN "User" u ON u."id" = r."recipientId"
-          LEFT JOIN "NotificationPreference" p ON p."userId" = r."recipientId" AND p."kind" = r."kind"::"NotificationKind"
-         WHERE r."recipientId" IS DISTINCT FROM ${event.actorId ?? null}::uuid
-      ),
+      WITH targets AS MATERIALIZED (${targets}),
       notes AS (
-        INSERT INTO "Notification" ("id", "recipientId", "kind", "ideaId", "callId", "actorId", "data", "digestPending")
-        SELECT "id", "recipientId", "kind", ${event.ideaId ?? null}::uuid, ${event.callId ?? null}::uuid, ${event.actorId ?? null}::uuid,
-               ${JSON.stringify(event.data ?? {})}::jsonb, "delivery" = 'DAILY'
+        INSERT INTO "Notification" ("id", "recipientId", "kind", "ideaId", "callId", "bookingId", "actorId", "data", "digestPending")
+        SELECT "id", "recipientId", "kind", "ideaId", "callId", "bookingId", "actorId", "data", "delivery" = 'DAILY'
           FROM targets
         RETURNING "id"
       ),

@@ -79,6 +79,8 @@ const expectations: Record<string, Case[]> = {
   ],
   "space.list": [{ call: (c, f) => c.space.list({ centerId: f.centerId }), expect: everyone }],
   "space.get": [{ call: async (c, f) => c.space.get({ id: await f.freshSpace() }), expect: everyone }],
+  "space.amenities": [{ call: (c) => c.space.amenities(), expect: everyone }],
+  "space.listAll": [{ call: (c) => c.space.listAll(), expect: secretariatOnly }],
   "space.create": [{ call: (c, f) => c.space.create({ centerId: f.centerId, name: "Sala de cobertura", kind: "COWORKING", capacity: 6 }), expect: secretariatOnly }],
   "space.update": [
     { call: async (c, f) => c.space.update({ id: await f.freshSpace(), centerId: f.centerId, name: "Sala renombrada", kind: "LAB", capacity: 9 }), expect: secretariatOnly },

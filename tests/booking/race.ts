@@ -66,3 +66,27 @@ export async function raceOfSeries(db: Db, base: string, count: number) {
     overlaps: await overlappingPairs(db, spaceId),
   };
 }
+
+/**
+ * Sustained contention: `perSlot` people at once for each of `slots` consecutive half-hours of one
+ * space. Losers that raised errors used to deadlock one another now and then (ADR 018): every
+ * answer must be a booking or the conflict, and each slot must have exactly one booking.
+ */
+export async function raceForManySlots(db: Db, base: string, slots: number, perSlot: number) {
+  const { id: spaceId } = await createSpace(db, { maxHorizonDays: 120 });
+  const people = await createUsersWithSessions(db, perSlot);
+  const starts = Array.from({ length: slots }, (_, i) => {
+    const minute = 8 * 60 + 30 * (i % 8);
+    const date = ["2026-12-09", "2026-12-10", "2026-12-11"][Math.floor(i / 8) % 3]!;
+    const time = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+    return booking(spaceId, date, time(minute), time(minute + 30));
+  });
+  const answers = await Promise.all(starts.flatMap((input) => people.map((person) => post(base, "booking.create", person.cookie, input))));
+  return {
+    succeeded: answers.filter((a) => a.status === 200).length,
+    conflicts: answers.filter((a) => a.status === 409).length,
+    serverErrors: answers.filter((a) => a.status >= 500 || a.status === 0).length,
+    rows: await db.booking.count({ where: { spaceId } }),
+    overlaps: await overlappingPairs(db, spaceId),
+  };
+}

@@ -68,7 +68,7 @@ describe("queues", () => {
     expect(second.nextCursor).toBeNull();
 
     const counts = await secretariat.moderation.queues({ sector: "TOURISM" });
-    expect(counts.map((q) => q.id)).toEqual(["review", "reported", "organizations", "comments", "calls", "callParticipations"]);
+    expect(counts.map((q) => q.id)).toEqual(["review", "reported", "organizations", "comments", "calls", "callParticipations", "bookings"]);
     expect(counts.find((q) => q.id === "review")).toMatchObject({ titleKey: "moderation.queue.review", count: 3 });
   });
 
@@ -110,7 +110,7 @@ describe("queues", () => {
   });
 
   it("answers 400 for an unknown queue and a broken cursor", async () => {
-    expect((await failureOf(secretariat.moderation.queue({ queue: "bookings" as never }))).fieldErrors).toEqual({ queue: "Elige una de las opciones disponibles." });
+    expect((await failureOf(secretariat.moderation.queue({ queue: "alliances" as never }))).fieldErrors).toEqual({ queue: "Elige una de las opciones disponibles." });
     expect((await failureOf(secretariat.moderation.queue({ queue: "review", cursor: "nope" }))).httpStatus).toBe(400);
   });
 });

@@ -43,6 +43,8 @@ export const moderation: Translation<typeof es> = {
   "moderation.queue.callParticipations": "Taking part in calls",
   "moderation.waiting.calls": "Proposed {{age}}",
   "moderation.waiting.callParticipations": "Requested {{age}}",
+  "moderation.queue.bookings": "Bookings to approve",
+  "moderation.waiting.bookings": "Requested {{age}}",
   "moderation.call.proposedBy": "Proposed by {{name}} ({{organization}})",
   "moderation.call.dates": "Opens {{opens}} · closes {{closes}}",
   "moderation.call.review": "Review the call",

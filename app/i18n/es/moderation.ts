@@ -44,6 +44,8 @@ export const moderation = {
   "moderation.queue.callParticipations": "Participación en convocatorias",
   "moderation.waiting.calls": "Propuesta {{age}}",
   "moderation.waiting.callParticipations": "Solicitada {{age}}",
+  "moderation.queue.bookings": "Reservas por aprobar",
+  "moderation.waiting.bookings": "Solicitada {{age}}",
   "moderation.call.proposedBy": "Propuesta por {{name}} ({{organization}})",
   "moderation.call.dates": "Abre {{opens}} · cierra {{closes}}",
   "moderation.call.review": "Revisar la convocatoria",

@@ -13,6 +13,8 @@ export interface NotificationFacts {
   /** For CALL_* kinds: the call's title and address (/convocatorias/<slug>). */
   callTitle?: string | null;
   callSlug?: string | null;
+  /** For BOOKING_* kinds: the booking's page is /reservas/<bookingId>. */
+  bookingId?: string | null;
   /** Null: the platform itself. */
   actorId: string | null;
   actorName: string | null;
@@ -37,7 +39,7 @@ export function emailLocale(value: string): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-/** A date of a call's timeline as people in Barrancabermeja read it. */
+/** A date of a call's timeline or a booking's start as people in Barrancabermeja read it. */
 function bogotaDateTime(value: unknown, locale: Locale): string {
   if (typeof value !== "string" || Number.isNaN(Date.parse(value))) return "";
   return new Intl.DateTimeFormat(locale === "en" ? "en-US" : "es-CO", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(
@@ -54,6 +56,7 @@ const VARIANTS: Partial<Record<NotificationKind, { field: string; values: readon
   CALL_PROPOSAL_DECISION: { field: "decision", values: ["approve", "requestChanges", "reject"] },
   CALL_PARTICIPATION_DECISION: { field: "status", values: ["INVITED", "ACCEPTED", "DECLINED"] },
   CALL_DEADLINE_EXTENDED: { field: "change", values: ["extended", "cancelled"] },
+  BOOKING_DECISION: { field: "decision", values: ["approve", "reject", "expired"] },
 };
 
 /** The body key of a notification: its kind, with the variant `data` names (first allowed value by default). */
@@ -66,6 +69,15 @@ export function notificationBodyKey(kind: NotificationKind, data: Record<string,
 
 /** Calls' notifications link to the call's page; the others to their idea. */
 export const isCallNotification = (kind: NotificationKind) => kind.startsWith("CALL_");
+/** Bookings' notifications link to the booking's page. */
+export const isBookingNotification = (kind: NotificationKind) => kind.startsWith("BOOKING_");
+
+function notificationLink(item: NotificationFacts, baseUrl: string, t: (key: `email.${string}`) => string) {
+  if (isBookingNotification(item.kind)) return { href: `${baseUrl}/reservas/${item.bookingId ?? ""}`, label: t("email.openBooking") };
+  if (isCallNotification(item.kind)) return { href: `${baseUrl}/convocatorias/${item.callSlug ?? ""}`, label: t("email.openCall") };
+  const invitation = item.kind === "COAUTHOR_INVITATION";
+  return { href: invitation ? `${baseUrl}/mis-ideas` : `${baseUrl}/ideas/${item.ideaId ?? ""}`, label: t(invitation ? "email.openInvitations" : "email.open") };
+}
 
 /** Subject, sentence, extra lines (reason, excerpt) and the link of one notification. */
 export function describeNotification(locale: Locale, item: NotificationFacts, baseUrl: string) {
@@ -79,15 +91,14 @@ export function describeNotification(locale: Locale, item: NotificationFacts, ba
     role: str(item.data.role),
     organization: str(item.data.organization),
     closesAt: bogotaDateTime(item.data.closesAt, locale),
+    space: str(item.data.spaceName),
+    startsAt: bogotaDateTime(item.data.startsAt, locale),
   };
   const bodyKey = notificationBodyKey(item.kind, item.data);
   const extra: string[] = [];
   if (str(item.data.reason)) extra.push(t("email.reason", { reason: str(item.data.reason) }));
   if (str(item.data.excerpt)) extra.push(t("email.excerpt", { excerpt: str(item.data.excerpt) }));
-  const invitation = item.kind === "COAUTHOR_INVITATION";
-  const link = isCallNotification(item.kind)
-    ? { href: `${baseUrl}/convocatorias/${item.callSlug ?? ""}`, label: t("email.openCall") }
-    : { href: invitation ? `${baseUrl}/mis-ideas` : `${baseUrl}/ideas/${item.ideaId ?? ""}`, label: t(invitation ? "email.openInvitations" : "email.open") };
+  const link = notificationLink(item, baseUrl, t);
   return {
     subject: t(`email.subject.${item.kind}`, params),
     sentence: t(bodyKey, params),
