@@ -16,12 +16,13 @@ export type RequestSource = LoadRequest | (() => LoadRequest);
 
 export interface LoadSample {
   latenciesMs: number[];
-  /** Completed responses with a 2xx status. */
+  /** Completed responses with a 2xx status, or one the scenario accepts. */
   ok: number;
+  /** Responses with any other status. */
   non2xx: number;
   errors: number;
   durationS: number;
-  /** A few of the unexpected status codes seen, for the report. */
+  /** The non-2xx status codes seen (accepted ones too), for the report. */
   statusCodes: Record<string, number>;
 }
 
@@ -30,6 +31,8 @@ export interface LoadOptions {
   source: RequestSource;
   connections: number;
   durationS: number;
+  /** Non-2xx statuses that are a correct answer (a lost race's 409): timed and counted like 2xx. */
+  accepts?: readonly number[];
 }
 
 function withBodyHeaders(request: LoadRequest): LoadRequest {
@@ -63,15 +66,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadSample> {
   );
   const latenciesMs: number[] = [];
   const statusCodes: Record<string, number> = {};
+  let accepted = 0;
   instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode >= 200 && statusCode < 300) latenciesMs.push(responseTime);
-    else statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+    const is2xx = statusCode >= 200 && statusCode < 300;
+    if (!is2xx) statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+    if (is2xx || options.accepts?.includes(statusCode)) latenciesMs.push(responseTime);
+    if (!is2xx && options.accepts?.includes(statusCode)) accepted += 1;
   });
   const result = await finished;
   return {
     latenciesMs,
     ok: latenciesMs.length,
-    non2xx: result.non2xx,
+    non2xx: result.non2xx - accepted,
     errors: result.errors + result.timeouts,
     durationS: result.duration,
     statusCodes,
@@ -82,7 +88,7 @@ export interface LoadSummary {
   p50: number;
   p95: number;
   p99: number;
-  /** 2xx responses per second over all pooled rounds. */
+  /** Answered (2xx or accepted) responses per second over all pooled rounds. */
   rps: number;
   requests: number;
   non2xx: number;

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { contentionSlots, type BenchBookings } from "./bookings";
 import type { ServerProcess } from "./processes";
 import { trpcQuery, type ScenarioContext } from "./scenarios";
 import { BENCH_PASSWORD, benchEmail } from "./seed";
@@ -31,7 +32,7 @@ async function cursorOfPage(app: ServerProcess, page: number): Promise<string> {
   return cursor!;
 }
 
-export async function prepareContext(client: pg.ClientBase, app: ServerProcess): Promise<ScenarioContext> {
+export async function prepareContext(client: pg.ClientBase, app: ServerProcess, bookings: BenchBookings): Promise<ScenarioContext> {
   const { rows } = await client.query<{ id: string }>(
     `SELECT i."id" FROM "Idea" i
       WHERE i."status" = 'PUBLISHED' AND EXISTS (SELECT 1 FROM "StoredFile" f WHERE f."ideaId" = i."id")
@@ -55,6 +56,8 @@ export async function prepareContext(client: pg.ClientBase, app: ServerProcess):
     entrepreneurCookie: await signIn(app, writer),
     loginEmails,
     password: BENCH_PASSWORD,
+    availability: { spaceId: bookings.monthSpaceId, ...bookings.month },
+    contention: { spaceId: bookings.contentionSpaceId, slots: contentionSlots() },
   };
 }
 

@@ -11,6 +11,7 @@ import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import { verify } from "@node-rs/argon2";
 import pg from "pg";
+import { availabilityRows, insertBooking, type RawAnswer } from "./raw-bookings";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
 
@@ -26,6 +27,8 @@ function send(res: http.ServerResponse, status: number, body: string, headers: R
   res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers });
   res.end(body);
 }
+
+const sendAnswer = (res: http.ServerResponse, answer: RawAnswer) => send(res, answer.status, answer.body);
 
 const ok = (data: unknown) => `{"result":{"data":${JSON.stringify(data)}}}`;
 
@@ -290,6 +293,12 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     case "POST /api/trpc/idea.create": {
       const idea = await createIdea(req, await readBody(req));
       return idea ? send(res, 200, ok(idea)) : send(res, 401, UNAUTHORIZED);
+    }
+    case "GET /api/trpc/availability.forSpace":
+      return sendAnswer(res, await availabilityRows(pool, inputOf(url)));
+    case "POST /api/trpc/booking.create": {
+      const token = sessionToken(req);
+      return sendAnswer(res, await insertBooking(pool, token && createHash("sha256").update(token).digest("hex"), await readBody(req)));
     }
     case "POST /api/trpc/auth.login": {
       const user = await login(req, res, await readBody(req));

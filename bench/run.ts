@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: loads 1,000 then 100,000 ideas into a fresh database on the DATABASE_URL
- * server, measures the app against a raw-SQL server answering the same requests, prints the
+ * `npm run bench`: loads 10,000 bookings and 1,000 then 100,000 ideas into a fresh database on
+ * the DATABASE_URL server, measures the app against a raw-SQL server answering the same requests, prints the
  * ratios, writes bench-results/<time>.json and exits 1 when a target of issue 7 is missed.
  *
  * Options: --quick (1,000 ideas, short runs: a smoke check), --keep (keep the database),
@@ -11,12 +11,13 @@ import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { seedBookings, type BenchBookings } from "./bookings";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { checkBodies, measureScenario, type MeasureOptions } from "./measure";
 import { explainListQueries, prepareContext } from "./prepare";
 import { ROOT, startApp, startRawServer, type ServerProcess } from "./processes";
 import { formatSize, formatTargets, writeResults } from "./report";
-import { BENCH_IDEA_TITLE, SCENARIOS } from "./scenarios";
+import { BENCH_BOOKING_PURPOSE, BENCH_IDEA_TITLE, SCENARIOS, WRITING_KINDS } from "./scenarios";
 import { seedCounts, seedIdeas, seedUsers } from "./seed";
 import { evaluateTargets, type ScenarioResult, type SizeResult } from "./targets";
 
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
 });
 
 const USERS = 1_000;
+const BOOKINGS = 10_000;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -73,6 +75,8 @@ function buildApp() {
 async function cleanUpAfterWrites(client: pg.ClientBase) {
   await client.query(`DELETE FROM "Idea" WHERE "title" = $1`, [BENCH_IDEA_TITLE]);
   await client.query(`VACUUM ANALYZE "Idea"`);
+  await client.query(`DELETE FROM "Booking" WHERE "purpose" = $1`, [BENCH_BOOKING_PURPOSE]);
+  await client.query(`VACUUM ANALYZE "Booking"`);
 }
 
 async function benchSize(
@@ -82,6 +86,7 @@ async function benchSize(
   seedSeconds: number,
   options: MeasureOptions,
   only: Set<string> | null,
+  bookings: BenchBookings,
 ): Promise<SizeResult> {
   const counts = await seedCounts(client);
   const servers: ServerProcess[] = [];
@@ -90,7 +95,7 @@ async function benchSize(
     servers.push(app);
     const raw = await startRawServer(databaseUrl);
     servers.push(raw);
-    const ctx = await prepareContext(client, app);
+    const ctx = await prepareContext(client, app, bookings);
     const scenarios = SCENARIOS.filter((s) => !only || only.has(s.name));
 
     const checks = new Map<string, ScenarioResult["check"]>();
@@ -107,7 +112,7 @@ async function benchSize(
       const result = await measureScenario(scenario, ctx, { app, raw }, options, checks.get(scenario.name)!, results);
       results.push(result);
       console.log(` app ${result.app.rps.toFixed(0)} req/s p50 ${result.app.p50} ms, ${result.baseline.of} ${result.baseline.rps.toFixed(0)} req/s p50 ${result.baseline.p50} ms`);
-      if (scenario.kind === "write") await cleanUpAfterWrites(client);
+      if (WRITING_KINDS.includes(scenario.kind)) await cleanUpAfterWrites(client);
     }
     const plans = await explainListQueries(client);
     return {
@@ -163,6 +168,11 @@ async function main() {
       const { rows } = await seeded.query<{ server_version: string }>("SHOW server_version");
       console.log(`PostgreSQL ${rows[0]?.server_version}; ${os.cpus().length} CPUs; ${options.rounds} rounds × ${options.durationS} s, ${options.connections} connections`);
       await seedUsers(seeded, USERS);
+      const bookings = await seedBookings(seeded, BOOKINGS);
+      console.log(
+        `Loaded ${BOOKINGS.toLocaleString("en")} bookings; availability-month reads ${bookings.month.from}..${bookings.month.to}, ` +
+          `${bookings.liveInMonth} live bookings of its space in it.`,
+      );
       let loaded = 0;
       for (const size of sizes.sort((a, b) => a - b)) {
         const started = performance.now();
@@ -170,7 +180,7 @@ async function main() {
         loaded = size;
         const seedSeconds = (performance.now() - started) / 1000;
         console.log(`Loaded ${size.toLocaleString("en")} ideas in ${seedSeconds.toFixed(1)} s; measuring…`);
-        const result = await benchSize(seeded, database.url, size, seedSeconds, options, only);
+        const result = await benchSize(seeded, database.url, size, seedSeconds, options, only, bookings);
         results.push(result);
         console.log(formatSize(result));
       }

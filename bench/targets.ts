@@ -61,7 +61,7 @@ export function evaluateTargets(sizes: SizeResult[]): TargetVerdict[] {
       }
       const failures = s.app.non2xx + s.app.errors + (s.baseline.of === "raw" ? s.baseline.non2xx + s.baseline.errors : 0);
       if (failures > 0) {
-        verdicts.push({ target: "every response 2xx", scenario: `${s.name} (${size.ideas})`, value: `${failures} failed`, limit: "0", pass: false });
+        verdicts.push({ target: "every response 2xx (or a status the scenario expects)", scenario: `${s.name} (${size.ideas})`, value: `${failures} failed`, limit: "0", pass: false });
       }
     }
   }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseNit } from "../server/organization/nit";
 import { DEMO_ACCOUNTS, seedDemoData } from "../server/seed/demo";
 import { DEMO_NEIGHBOURS } from "../server/seed/lifecycle";
+import { DEMO_SPACES } from "../server/seed/spaces";
+import { localParts } from "../server/booking/time";
 import type { Caller } from "../server/router";
 import { callerFor, callerOfUser, useTestServices } from "./support/callers";
 
@@ -22,6 +24,11 @@ describe("demo data", () => {
       calls: await suite.db.call.count(),
       submissions: await suite.db.callSubmission.count(),
       scores: await suite.db.score.count(),
+      centers: await suite.db.center.count(),
+      spaces: await suite.db.space.count(),
+      hours: await suite.db.centerHours.count(),
+      closures: await suite.db.centerClosure.count(),
+      bookings: await suite.db.booking.count(),
     });
     const first = await counts();
     await seedDemoData(suite.db);
@@ -96,6 +103,41 @@ describe("demo data", () => {
     const { caller: visitor } = await callerFor(suite.services);
     const top = await visitor.idea.list({ sort: "supports", limit: 1 });
     expect(top.items[0]!.supportCount).toBe(Math.max(...ideas.map((i) => i.supportCount)));
+  });
+
+  it("has an innovation center with its hours, a closure, five kinds of space and bookings in every demo state", async () => {
+    const [center] = await suite.db.center.findMany({ include: { _count: { select: { hours: true, closures: true, spaces: true } } } });
+    expect(await suite.db.center.count()).toBe(1);
+    // Monday to Friday morning and afternoon, Saturday morning.
+    expect(center!._count).toEqual({ hours: 11, closures: 1, spaces: DEMO_SPACES.length });
+    const kinds = (await suite.db.space.findMany({ select: { kind: true } })).map((s) => s.kind).sort();
+    expect(kinds).toEqual(["AUDITORIUM", "COWORKING", "LAB", "MAKERSPACE", "MEETING_ROOM"]);
+    const byStatus = await suite.db.booking.groupBy({ by: ["status"], _count: true });
+    expect(Object.fromEntries(byStatus.map((g) => [g.status, g._count]))).toEqual({ CONFIRMED: 5, PENDING: 1, COMPLETED: 2 });
+
+    // The closure lies ahead and keeps its days free; the booked slots are gone from the availability.
+    const secretariat = await signedIn("secretaria@cocrea.demo");
+    const detail = await secretariat.center.get({ id: center!.id });
+    const [closure] = detail.closures;
+    expect(closure!.reason).toMatch(/mantenimiento/i);
+    const lab = await suite.db.space.findFirstOrThrow({ where: { kind: "LAB" }, include: { bookings: { where: { status: "CONFIRMED" } } } });
+    expect(lab).toMatchObject({ bufferMinutes: 15, userWeeklyHours: 6, requiresApproval: false });
+    const firstLabBooking = [...lab.bookings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0]!;
+    const day = localParts(firstLabBooking.startsAt).date;
+    // Holidays may push the first booking past the closure: the range covers both either way.
+    const [from, to] = [day, closure!.startsOn, closure!.endsOn].sort().filter((_, i, all) => i === 0 || i === all.length - 1);
+    const availability = await secretariat.availability.forSpace({ spaceId: lab.id, from: from!, to: to! });
+    const slotStarts = availability.days.flatMap((d) => d.slots.map((s) => s.startsAt.getTime()));
+    expect(slotStarts).not.toContain(firstLabBooking.startsAt.getTime());
+    const closed = availability.days.filter((d) => closure!.startsOn <= d.date && d.date <= closure!.endsOn);
+    expect(closed.map((d) => d.closed?.kind)).toEqual(["CLOSURE", "CLOSURE"]);
+
+    // The auditorium's booking waits in the Secretariat's queue; the entrepreneur sees what is coming and what she held.
+    const pending = await secretariat.booking.pending({});
+    expect(pending.map((b) => b.space.kind)).toEqual(["AUDITORIUM"]);
+    const entrepreneur = await signedIn("emprendedora@cocrea.demo");
+    expect((await entrepreneur.booking.mine({ scope: "upcoming" })).map((b) => b.status)).toEqual(["CONFIRMED", "CONFIRMED", "CONFIRMED"]);
+    expect((await entrepreneur.booking.mine({ scope: "past" })).map((b) => b.status)).toEqual(["COMPLETED"]);
   });
 
   it.each(DEMO_ACCOUNTS.map((a) => [a.role, a] as const))("prints a %s login that really works", async (_role, account) => {

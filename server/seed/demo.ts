@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { seedDemoOrganizations } from "./organizations";
 import { seedDemoCalls } from "./calls";
+import { seedDemoSpaces } from "./spaces";
 import { seedDemoCommunity } from "./community";
 import { hashPassword } from "../auth/password";
 import type { Sector } from "../db/generated/enums";
@@ -101,5 +102,6 @@ export async function seedDemoData(db: Db, options: { reportHideThreshold?: numb
   for (const idea of [...published, ...LIFECYCLE_IDEAS]) await seedLifecycleIdea(db, users, idea, options.reportHideThreshold ?? 3);
   await seedDemoCommunity(db, users);
   await seedDemoCalls(db, users);
+  await seedDemoSpaces(db, users);
   await seedDemoNotifications(db, users);
 }

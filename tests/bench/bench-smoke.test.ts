@@ -41,6 +41,9 @@ beforeAll(async () => {
     entrepreneurCookie: "",
     loginEmails: [],
     password: BENCH_PASSWORD,
+    // The booking scenarios are not checked here (their bookings are seeded by the runner only).
+    availability: { spaceId: "", from: "", to: "" },
+    contention: { spaceId: "", slots: [] },
   };
 }, 120_000);
 
