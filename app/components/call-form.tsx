@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
-import { ErrorSummary, Field } from "~/components/form";
+import { CheckboxGroup, ErrorSummary, Field } from "~/components/form";
 import { fieldProps, useSchemaForm, type FormConstraint, type FormFailure } from "~/lib/forms";
 import { OrganizationKind, Sector } from "../../server/db/generated/enums";
 
@@ -61,47 +61,6 @@ export interface CallFormProps {
 }
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" && value ? [value] : []);
-
-interface CheckboxGroupProps {
-  name: string;
-  legend: string;
-  hint?: string;
-  error?: string;
-  required?: boolean;
-  options: readonly { value: string; label: string }[];
-  checked: readonly string[];
-}
-
-/** Checkboxes under a legend; the first carries `field-<name>` so the error summary's link lands in the group. */
-function CheckboxGroup({ name, legend, hint, error, required, options, checked }: CheckboxGroupProps) {
-  const { t } = useTranslation();
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset className={error ? "field has-error" : "field"} aria-describedby={describedBy}>
-      <legend>
-        {legend}
-        {required ? <span className="required"> ({t("form.required")})</span> : null}
-      </legend>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {options.map((option, index) => (
-        <label key={option.value} className="choice">
-          <input type="checkbox" name={name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={checked.includes(option.value)} />{" "}
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 /**
  * The call form of /convocatorias/nueva and /convocatorias/:slug/editar, a plain post that works

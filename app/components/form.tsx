@@ -108,6 +108,47 @@ export function ChoiceField({ name, id = `field-${name}`, legend, error, require
   );
 }
 
+export interface CheckboxGroupProps {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+}
+
+/** Checkboxes under a legend; the first carries `field-<name>` so the error summary's link lands in the group. */
+export function CheckboxGroup({ name, legend, hint, error, required, options, checked }: CheckboxGroupProps) {
+  const { t } = useTranslation();
+  const id = `field-${name}`;
+  const describedBy = describedByOf(id, hint, error);
+  return (
+    <fieldset className={error ? "field has-error" : "field"} aria-describedby={describedBy}>
+      <legend>
+        {legend}
+        {required ? <span className="required"> ({t("form.required")})</span> : null}
+      </legend>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option, index) => (
+        <label key={option.value} className="choice">
+          <input type="checkbox" name={name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={checked.includes(option.value)} />{" "}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /**
  * Lists every problem at the top of a form, with links that move focus to each field.
  *

@@ -86,9 +86,14 @@ export function SiteHeader({ user, locale, unread = null }: { user: HeaderUser |
                         </li>
                       </>
                     ) : (
-                      <li>
-                        <NavLink to="/moderacion">{t("nav.moderation")}</NavLink>
-                      </li>
+                      <>
+                        <li>
+                          <NavLink to="/moderacion">{t("nav.moderation")}</NavLink>
+                        </li>
+                        <li>
+                          <NavLink to="/espacios/gestion">{t("nav.spaceAdmin")}</NavLink>
+                        </li>
+                      </>
                     )}
                     <li>
                       <NotificationsLink unread={unread} />

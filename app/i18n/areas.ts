@@ -22,6 +22,7 @@ const AREA_PREFIXES: Record<CopyArea, readonly string[]> = {
     "evalAdmin.",
     "jury.",
     "callParticipants.",
+    "spaceAdmin.",
   ],
 };
 

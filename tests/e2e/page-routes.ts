@@ -47,7 +47,11 @@ function routePath(file: string, samples: Record<string, string>): string {
       if (segment === "_index" || segment.startsWith("_")) return [];
       const name = segment.replace(/_$/, "");
       if (name === "$") return ["pagina-que-no-existe"];
-      if (name.startsWith("($")) throw new Error(`${file}: optional segments are not supported here`);
+      // An optional parameter: its sample when there is one, otherwise the page without it.
+      if (name.startsWith("($")) {
+        const sample = samples[name.slice(2, -1)];
+        return sample ? [encodeURIComponent(sample)] : [];
+      }
       if (name.startsWith("$")) {
         const sample = samples[name.slice(1)];
         if (!sample) throw new Error(`${file}: no sample value for the parameter "${name.slice(1)}"`);

@@ -16,6 +16,8 @@ import { moderation } from "./moderation";
 import { notifications } from "./notifications";
 import { organizationAdmin } from "./organization-admin";
 import { organizations } from "./organizations";
+import { spaces } from "./spaces";
+import { spaceAdmin } from "./space-admin";
 
 export const en = {
   ...layout,
@@ -33,6 +35,8 @@ export const en = {
   ...callParticipants,
   ...calls,
   ...evaluation,
+  ...spaces,
+  ...spaceAdmin,
 } satisfies Record<UiKey, string>;
 
 // `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.

@@ -21,6 +21,8 @@ import { moderation } from "./moderation";
 import { notifications } from "./notifications";
 import { organizationAdmin } from "./organization-admin";
 import { organizations } from "./organizations";
+import { spaces } from "./spaces";
+import { spaceAdmin } from "./space-admin";
 
 export const es = {
   ...layout,
@@ -38,6 +40,8 @@ export const es = {
   ...callParticipants,
   ...calls,
   ...evaluation,
+  ...spaces,
+  ...spaceAdmin,
 };
 
 export type UiKey = keyof typeof es;

@@ -1,0 +1,41 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
+import { SpaceAdminNotice } from "~/components/center-admin";
+import { SpaceForm } from "~/components/managed-space-form";
+import { copyAreas } from "~/i18n/areas";
+import { loadCopyAreas } from "~/i18n/load-area";
+import { editSpaceAction, editSpacePage } from "~/lib/managed-space.server";
+import { metaTranslator, pageMeta } from "~/lib/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, data ? metaTranslator(matches)("spaceAdmin.space.editTitle", { name: data.space.name }) : undefined);
+
+export const handle = copyAreas("gestion");
+export const clientLoader = loadCopyAreas("gestion");
+
+export async function loader({ context, params, request }: LoaderFunctionArgs) {
+  return json(await editSpacePage(context, request, params.id));
+}
+
+export async function action({ context, params, request }: ActionFunctionArgs) {
+  return editSpaceAction(context, request, params.id);
+}
+
+/** /espacios/gestion/espacios/:id: a space's fields and booking rules. */
+export default function EditSpacePage() {
+  const { t } = useTranslation();
+  const { space, saved, centers, constraint } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="page narrow" aria-labelledby="edit-space-title">
+      <p>
+        <Link to={`/espacios/gestion/centros/${space.center.id}`}>← {t("spaceAdmin.editCenter", { name: space.center.name })}</Link>
+      </p>
+      <h1 id="edit-space-title">{t("spaceAdmin.space.editTitle", { name: space.name })}</h1>
+      <SpaceAdminNotice />
+      <SpaceForm constraint={constraint} result={result} centers={centers} saved={saved} submitLabel={t("spaceAdmin.space.save")} />
+    </section>
+  );
+}
