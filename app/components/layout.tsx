@@ -84,6 +84,9 @@ export function SiteHeader({ user, locale, unread = null }: { user: HeaderUser |
                         <li>
                           <NavLink to="/mis-organizaciones">{t("nav.myOrganizations")}</NavLink>
                         </li>
+                        <li>
+                          <NavLink to="/reservas">{t("nav.myBookings")}</NavLink>
+                        </li>
                       </>
                     ) : (
                       <>

@@ -133,7 +133,7 @@ describe("bookings in a real browser", () => {
   );
 
   it(
-    "without JavaScript the booking form answers a missing purpose next to its field, and a slot taken meanwhile with the nearest free times",
+    "without JavaScript the booking form answers a missing purpose next to its field and a slot taken meanwhile with the nearest free times; the pass checks in before the start",
     async () => {
       const { page, problems } = await signedIn(suite, "COMPANY", { javaScriptEnabled: false });
       await page.goto(suite.url(`/espacios/${lab.id}?semana=2026-12-07`));
@@ -169,6 +169,15 @@ describe("bookings in a real browser", () => {
       await page.getByLabel("Personas que asistirán").fill("3");
       await page.getByRole("button", { name: "Reservar", exact: true }).click();
       await page.getByText("¡Listo! Tu reserva quedó registrada.").waitFor();
+
+      // Ten minutes before it starts, the pass's QR code leads to the arrival page, which checks in.
+      const booked = await suite.database.db.booking.findFirstOrThrow({ where: { spaceId: lab.id, startsAt: bogota("2026-12-09", "10:00") } });
+      await testClock(suite.database.db).set(bogota("2026-12-09", "09:50"));
+      await page.goto(suite.url(`/reservas/llegada/${booked.checkInCode}`));
+      expect(await page.getByLabel("Código").inputValue()).toBe(booked.checkInCode);
+      await page.getByRole("button", { name: "Registrar llegada" }).click();
+      await page.getByText("Llegada registrada. ¡Bienvenido(a)!").waitFor();
+      expect((await suite.database.db.booking.findUniqueOrThrow({ where: { id: booked.id } })).checkedInAt).not.toBeNull();
       // Chromium logs the 400 and 409 answers the steps above expect as failed resources.
       expect(problems.filter((p) => !/status of (400|409)/.test(p))).toEqual([]);
     },
