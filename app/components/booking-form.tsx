@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/react";
-import { ChoiceField, ErrorSummary, Field } from "~/components/form";
+import { ChoiceField, ErrorSummary, Field, RecordSelect } from "~/components/form";
 import type { Locale } from "~/i18n";
 import type { FormConstraint } from "~/lib/forms";
 import type { IntentFailure } from "~/lib/intent-failure";
@@ -99,16 +99,7 @@ export function BookingForm(props: {
         </Field>
         {organizations.length > 0 ? (
           <Field name="organizationId" label={labels.organizationId} hint={t("bookings.form.organizationHint")} error={errors.organizationId}>
-            {(control) => (
-              <select {...control} defaultValue={typed(failure, "organizationId") ?? ""}>
-                <option value="">{t("bookings.form.personal")}</option>
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(control) => <RecordSelect control={control} records={organizations} noneLabel={t("bookings.form.personal")} defaultValue={typed(failure, "organizationId")} />}
           </Field>
         ) : null}
         <fieldset className="field">

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { formatDateTime, type Locale } from "~/i18n";
 import { formatAge } from "~/lib/age";
-import { BookingWhen } from "~/components/booking-summary";
+import { BookingItem } from "~/components/booking-summary";
 
 interface BookingRequest {
   id: string;
@@ -10,7 +10,7 @@ interface BookingRequest {
   endsAt: string;
   purpose: string;
   attendees: number;
-  space: { id: string; name: string; capacity: number; center: { name: string } };
+  space: { id: string; name: string; center: { name: string } };
   user: { name: string };
   organization: { name: string } | null;
   waitingSince: string;
@@ -22,21 +22,8 @@ export function BookingQueueItem({ item, now, redirectTo }: { item: BookingReque
   const locale = i18n.language as Locale;
   const reasonId = `reason-${item.id}`;
   return (
-    <li className="card">
-      <h3 className="card-title">
-        <Link to={`/reservas/${item.id}`}>
-          {item.space.name}
-          <span className="visually-hidden">
-            , <BookingWhen booking={item} />
-          </span>
-        </Link>
-      </h3>
-      <p>
-        <BookingWhen booking={item} /> · {item.space.center.name}
-      </p>
+    <BookingItem booking={{ ...item, status: "PENDING", statusReason: null }}>
       <p className="meta">
-        {item.user.name}
-        {item.organization ? ` (${item.organization.name})` : ""} · {t("bookings.attendees", { count: item.attendees })} · {item.purpose} ·{" "}
         <time dateTime={item.waitingSince} title={formatDateTime(item.waitingSince, locale)}>
           {t("moderation.waiting.bookings", { age: formatAge(item.waitingSince, now, locale) })}
         </time>
@@ -63,6 +50,6 @@ export function BookingQueueItem({ item, now, redirectTo }: { item: BookingReque
           </button>
         </p>
       </Form>
-    </li>
+    </BookingItem>
   );
 }

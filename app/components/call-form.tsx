@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
-import { CheckboxGroup, ErrorSummary, Field } from "~/components/form";
+import { CheckboxGroup, ErrorSummary, Field, RecordSelect } from "~/components/form";
 import { fieldProps, useSchemaForm, type FormConstraint, type FormFailure } from "~/lib/forms";
 import { OrganizationKind, Sector } from "../../server/db/generated/enums";
 
@@ -101,15 +101,7 @@ export function CallForm({ id, constraint, result, saved, organizations = [], sp
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
         {organizations.length > 0 ? (
           <Field {...organization} required label={t("callForm.organization")} hint={t("callForm.organizationHint")}>
-            {(p) => (
-              <select {...p} defaultValue={organization.defaultValue ?? organizations[0]?.id}>
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(p) => <RecordSelect control={p} records={organizations} defaultValue={organization.defaultValue} />}
           </Field>
         ) : null}
         <fieldset className="stack">

@@ -79,18 +79,9 @@ export interface ChoiceFieldProps {
  * carries `field-<name>`, so the error summary's link lands in the group.
  */
 export function ChoiceField({ name, id = `field-${name}`, legend, error, required, options, defaultValue }: ChoiceFieldProps) {
-  const { t } = useTranslation();
   return (
     <fieldset className={error ? "field has-error" : "field"} aria-describedby={describedByOf(id, undefined, error)}>
-      <legend>
-        {legend}
-        {required ? <span className="required"> ({t("form.required")})</span> : null}
-      </legend>
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <GroupHead id={id} legend={legend} error={error} required={required} />
       {options.map((option, index) => (
         <label key={option.value} className="choice">
           <input
@@ -118,13 +109,11 @@ export interface CheckboxGroupProps {
   checked: readonly string[];
 }
 
-/** Checkboxes under a legend; the first carries `field-<name>` so the error summary's link lands in the group. */
-export function CheckboxGroup({ name, legend, hint, error, required, options, checked }: CheckboxGroupProps) {
+/** The legend, hint and error of a group of choices, wired like Field's. */
+function GroupHead({ id, legend, hint, error, required }: { id: string; legend: string; hint?: string; error?: string; required?: boolean }) {
   const { t } = useTranslation();
-  const id = `field-${name}`;
-  const describedBy = describedByOf(id, hint, error);
   return (
-    <fieldset className={error ? "field has-error" : "field"} aria-describedby={describedBy}>
+    <>
       <legend>
         {legend}
         {required ? <span className="required"> ({t("form.required")})</span> : null}
@@ -139,6 +128,44 @@ export function CheckboxGroup({ name, legend, hint, error, required, options, ch
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * A select of records by name (the person's organizations, their ideas), optionally with a first
+ * empty choice ("a mi nombre"): the control of a Field.
+ */
+export function RecordSelect({
+  control,
+  records,
+  noneLabel,
+  defaultValue,
+}: {
+  control: ControlProps;
+  records: readonly { id: string; name: string }[];
+  noneLabel?: string;
+  defaultValue?: string;
+}) {
+  return (
+    <select {...control} defaultValue={defaultValue ?? (noneLabel === undefined ? records[0]?.id : "")}>
+      {noneLabel === undefined ? null : <option value="">{noneLabel}</option>}
+      {records.map((record) => (
+        <option key={record.id} value={record.id}>
+          {record.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Checkboxes under a legend; the first carries `field-<name>` so the error summary's link lands in the group. */
+export function CheckboxGroup({ name, legend, hint, error, required, options, checked }: CheckboxGroupProps) {
+  const id = `field-${name}`;
+  const describedBy = describedByOf(id, hint, error);
+  return (
+    <fieldset className={error ? "field has-error" : "field"} aria-describedby={describedBy}>
+      <GroupHead id={id} legend={legend} hint={hint} error={error} required={required} />
       {options.map((option, index) => (
         <label key={option.value} className="choice">
           <input type="checkbox" name={name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={checked.includes(option.value)} />{" "}

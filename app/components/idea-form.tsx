@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import { ErrorSummary, Field } from "~/components/form";
+import { ErrorSummary, Field, RecordSelect } from "~/components/form";
 import { attachmentProblem } from "~/lib/attachment-check";
 import { fieldProps, useSchemaForm, type FormConstraint, type FormFailure } from "~/lib/forms";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, MAX_ATTACHMENTS, formatSize, maxBytesFor } from "../../server/files/rules";
@@ -112,16 +112,7 @@ export function IdeaForm({ id, constraint, result, organizations, saved, attachm
         </Field>
         {organizations.length > 0 ? (
           <Field {...organization} label={t("ideaForm.organization")} hint={t("ideaForm.organizationHint")}>
-            {(p) => (
-              <select {...p} defaultValue={organization.defaultValue ?? ""}>
-                <option value="">{t("ideaForm.ownName")}</option>
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(p) => <RecordSelect control={p} records={organizations} noneLabel={t("ideaForm.ownName")} defaultValue={organization.defaultValue} />}
           </Field>
         ) : null}
         {attachments.length > 0 ? (

@@ -5,7 +5,7 @@ import { useTranslation } from "~/i18n/react";
 import type { Locale } from "~/i18n";
 import { CallPhaseBadge } from "~/components/call-card";
 import { CallResults, CriteriaTable, MyCallScores } from "~/components/call-results";
-import { ChoiceField, ErrorSummary, Field } from "~/components/form";
+import { ChoiceField, ErrorSummary, Field, RecordSelect } from "~/components/form";
 import { formatCallDate, formatCop } from "~/lib/call-format";
 import { callPageAction, loadCallPage } from "~/lib/call-page.server";
 import { fieldProps, useSchemaForm, type FormConstraint, type FormFailure } from "~/lib/forms";
@@ -193,14 +193,12 @@ function SubmitForm({ call, ideas, organizations, constraint, result }: SubmitFo
             {organizations.length > 0 || call.requiresOrganization ? (
               <Field {...organization} required={call.requiresOrganization} label={t("callPage.submit.organization")}>
                 {(p) => (
-                  <select {...p} defaultValue={organization.defaultValue ?? ""}>
-                    {call.requiresOrganization ? null : <option value="">{t("callPage.submit.ownName")}</option>}
-                    {organizations.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.name}
-                      </option>
-                    ))}
-                  </select>
+                  <RecordSelect
+                    control={p}
+                    records={organizations}
+                    noneLabel={call.requiresOrganization ? undefined : t("callPage.submit.ownName")}
+                    defaultValue={organization.defaultValue ?? ""}
+                  />
                 )}
               </Field>
             ) : null}
