@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { ErrorSummary, Field } from "~/components/form";
+import { CheckboxGroup, ErrorSummary, Field } from "~/components/form";
 import { fieldProps, useSchemaForm, type FormConstraint, type FormFailure } from "~/lib/forms";
 import { OrganizationKind, Sector } from "../../server/db/generated/enums";
 import type { OrganizationProfile } from "../../server/organization/schemas";
@@ -96,26 +96,15 @@ export function OrganizationProfileForm({ id, constraint, result, saved, intent,
             {(p) => <input {...p} type={type} autoComplete={autoComplete} />}
           </Field>
         ))}
-        <fieldset className={errors.sectors ? "field has-error" : "field"} aria-describedby={errors.sectors ? `${id}-sectors-error` : `${id}-sectors-hint`}>
-          <legend>
-            {label("sectors")}
-            <span className="required"> ({t("form.required")})</span>
-          </legend>
-          <p className="hint" id={`${id}-sectors-hint`}>
-            {t("orgAdmin.field.sectorsHint")}
-          </p>
-          {errors.sectors ? (
-            <p className="error" id={`${id}-sectors-error`}>
-              {errors.sectors}
-            </p>
-          ) : null}
-          {SECTORS.map((s, index) => (
-            <label key={s} className="choice">
-              <input type="checkbox" name="sectors" value={s} id={index === 0 ? "field-sectors" : undefined} defaultChecked={sectors.includes(s)} />{" "}
-              {t(`sector.${s}` as never)}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          name="sectors"
+          legend={label("sectors")}
+          hint={t("orgAdmin.field.sectorsHint")}
+          error={errors.sectors}
+          required
+          options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}` as never) }))}
+          checked={sectors}
+        />
         <Field {...description} label={label("description")} hint={t("orgAdmin.field.descriptionHint")}>
           {(p) => <textarea {...p} rows={6} />}
         </Field>
