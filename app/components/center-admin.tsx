@@ -6,7 +6,7 @@ import { intentFailure } from "~/lib/intent-failure";
 import { WEEKDAYS } from "~/lib/opening-hours";
 
 /** What `?hecho=` may announce on the Secretariat's center and space pages (copy `spaceAdmin.done.<key>`). */
-const DONE = ["creado", "guardado", "cierre", "cierreQuitado", "espacio"] as const;
+const DONE = ["creado", "guardado", "cierre", "cierreQuitado", "espacio", "foto", "fotoQuitada"] as const;
 
 export function SpaceAdminNotice() {
   const { t } = useTranslation();

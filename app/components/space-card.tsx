@@ -9,12 +9,15 @@ export interface SpaceCardData {
   amenities: string[];
   requiresApproval: boolean;
   center: { name: string; address: string };
+  /** The space's first photo, if it has any. */
+  photo: { url: string; alt: string } | null;
 }
 
 export function SpaceCard({ space, href }: { space: SpaceCardData; href: string }) {
   const { t } = useTranslation();
   return (
     <li className="card">
+      {space.photo ? <img className="card-photo" src={space.photo.url} alt={space.photo.alt} width={320} height={240} loading="lazy" /> : null}
       <h2 className="card-title">
         <Link to={href}>{space.name}</Link>
       </h2>

@@ -1,9 +1,10 @@
 /**
  * The Secretariat's management of innovation centers (/espacios/gestion and its center pages):
  * who may open them, the center form read into the procedures' input, and the edit page's forms
- * (the center itself, closures added and removed). The form's fields are the procedures' own
- * (server/booking/schemas.ts) except the opening hours, typed as one text per weekday
- * ("08:00-12:00, 14:00-18:00") and read here into `hours`, each weekday with its own error.
+ * (the center itself, closures added and removed, photos: ./place-photo.server.ts). The form's
+ * fields are the procedures' own (server/booking/schemas.ts) except the opening hours, typed as
+ * one text per weekday ("08:00-12:00, 14:00-18:00") and read here into `hours`, each weekday with
+ * its own error.
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -16,6 +17,7 @@ import { actionFailure } from "./actions";
 import { readForm } from "./form-request.server";
 import { intentAction, parseSubmission, schemaConstraint, type FormSchema } from "./forms.server";
 import { WEEKDAYS, formatDayRanges, parseDayRanges, type DayRange } from "./opening-hours";
+import { isMultipart, removePhotoForm, submitPhoto } from "./place-photo.server";
 
 export const MANAGEMENT_PATH = "/espacios/gestion";
 
@@ -90,6 +92,7 @@ const EDIT_FORMS = {
     reason: closureInput.shape.reason,
   }),
   removeClosure: z.object({ intent: z.literal("removeClosure"), closureId: z.uuid() }),
+  removePhoto: removePhotoForm,
 } satisfies Record<string, FormSchema>;
 
 /** The list page: every center with all its spaces, active or not. */
@@ -150,6 +153,7 @@ export async function editCenterPage(context: AppLoadContext, request: Request, 
     closures: center.closures.map((c) => ({ ...c, startsLabel: formatDate(c.startsOn, locale), endsLabel: formatDate(c.endsOn, locale) })),
     holidays: center.holidays.map((h) => ({ ...h, label: formatDate(h.date, locale) })),
     spaces,
+    photos: center.photos,
     constraint: { center: schemaConstraint(EDIT_FORMS.save), closure: schemaConstraint(EDIT_FORMS.addClosure) },
   };
 }
@@ -157,9 +161,11 @@ export async function editCenterPage(context: AppLoadContext, request: Request, 
 export async function editCenterAction(context: AppLoadContext, request: Request, id: string | undefined) {
   requireCenterManager(context, request);
   const center = await centerOr404(context, id);
+  const back = (done: string) => redirect(`${MANAGEMENT_PATH}/centros/${center.id}?hecho=${done}`);
+  // The photo upload is the page's only multipart form, so the content type tells it apart.
+  if (isMultipart(request)) return submitPhoto(context, request, { kind: "center", id: center.id }, () => back("foto"));
   const form = await readForm({ request, context });
   return intentAction(context, form, EDIT_FORMS, async (values) => {
-    const back = (done: string) => redirect(`${MANAGEMENT_PATH}/centros/${center.id}?hecho=${done}`);
     switch (values.intent) {
       case "save": {
         const { intent: _intent, ...fields } = values;
@@ -172,6 +178,9 @@ export async function editCenterAction(context: AppLoadContext, request: Request
       case "removeClosure":
         await context.caller.center.removeClosure({ id: values.closureId });
         return back("cierreQuitado");
+      case "removePhoto":
+        await context.caller.center.removePhoto({ centerId: center.id, photoId: values.photoId });
+        return back("fotoQuitada");
     }
   });
 }

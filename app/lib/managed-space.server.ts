@@ -3,6 +3,7 @@
  * procedures' own fields (server/booking/schemas.ts spaceFields) with two read differently from a
  * page: the amenities typed as one comma-separated text, and `active` false when its box is left
  * unchecked (a browser sends nothing for it, which the procedure would read as its default, true).
+ * The edit page also lists the space's photos, uploaded and removed by ./place-photo.server.ts's forms.
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -12,6 +13,7 @@ import { actionFailure } from "./actions";
 import { MANAGEMENT_PATH, requireCenterManager } from "./center-admin.server";
 import { readForm } from "./form-request.server";
 import { parseSubmission, schemaConstraint } from "./forms.server";
+import { isMultipart, removePhotoForm, submitPhoto } from "./place-photo.server";
 
 const shape = spaceFields.shape;
 const MAX_AMENITIES = 30;
@@ -111,6 +113,7 @@ export async function editSpacePage(context: AppLoadContext, request: Request, i
       active: space.active,
     },
     centers,
+    photos: space.photos,
     constraint: schemaConstraint(spaceForm),
   };
 }
@@ -118,12 +121,27 @@ export async function editSpacePage(context: AppLoadContext, request: Request, i
 export async function editSpaceAction(context: AppLoadContext, request: Request, id: string | undefined) {
   requireCenterManager(context, request);
   const space = await spaceOr404(context, id);
+  const back = (done: string) => redirect(`${MANAGEMENT_PATH}/espacios/${space.id}?hecho=${done}`);
+  // The photo upload is the page's only multipart form, so the content type tells it apart.
+  if (isMultipart(request)) return submitPhoto(context, request, { kind: "space", id: space.id }, () => back("foto"));
   const form = await readForm({ request, context });
+  if (form.get("intent") === "removePhoto") return removeSpacePhoto(context, form, space.id, () => back("fotoQuitada"));
   const parsed = parseSubmission(context, form, spaceForm);
   if (!parsed.ok) return parsed.reply;
   try {
     await context.caller.space.update({ id: space.id, ...parsed.value });
-    return redirect(`${MANAGEMENT_PATH}/espacios/${space.id}?hecho=guardado`);
+    return back("guardado");
+  } catch (error) {
+    return actionFailure(context, error, parsed.values);
+  }
+}
+
+async function removeSpacePhoto(context: AppLoadContext, form: FormData, spaceId: string, done: () => Response) {
+  const parsed = parseSubmission(context, form, removePhotoForm);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await context.caller.space.removePhoto({ spaceId, photoId: parsed.value.photoId });
+    return done();
   } catch (error) {
     return actionFailure(context, error, parsed.values);
   }

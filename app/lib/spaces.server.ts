@@ -9,6 +9,7 @@ import { json, redirect } from "@remix-run/node";
 import { createBookingInput, createSeriesInput } from "../../server/booking/schemas";
 import { addDays, isDate, weekStart } from "../../server/booking/time";
 import { SpaceKind } from "../../server/db/generated/enums";
+import { can } from "../../server/authz/policy";
 import { z } from "../../server/validation";
 import { bogotaLocalToInstant } from "./bogota-time";
 import { intentAction, schemaConstraint } from "./forms.server";
@@ -67,6 +68,7 @@ export async function spacesPage(context: AppLoadContext, request: Request) {
       amenities: space.amenities,
       requiresApproval: space.requiresApproval,
       center: space.center,
+      photo: space.photos[0] ?? null,
     })),
     centers: centers.map((center) => ({ id: center.id, name: center.name })),
     amenities,
@@ -110,6 +112,8 @@ export async function spacePage(context: AppLoadContext, request: Request, space
   const chosen = start ? availability.days.flatMap((day) => day.slots).find((slot) => slot.startsAt.toISOString() === start) : undefined;
   const actor = context.ctx.actor;
   const organizations = actor ? (await context.caller.organization.mine()).map((o) => ({ id: o.id, name: o.name })) : [];
+  // The Secretariat sees who booked the week, each booking a link to cancel it with a reason.
+  const bookings = can(actor, "booking.decide", null) ? await context.caller.booking.ofSpace({ spaceId, from: week, to: addDays(week, 6) }) : null;
   return {
     space,
     week: {
@@ -131,6 +135,7 @@ export async function spacePage(context: AppLoadContext, request: Request, space
     chosen: chosen ? { startsAt: chosen.startsAt.toISOString(), endsAt: chosen.endsAt.toISOString() } : null,
     /** A chosen slot that is no longer free (taken meanwhile, or a stale link). */
     chosenGone: Boolean(start) && !chosen,
+    bookings,
     signedIn: actor !== null,
     organizations,
     constraint: schemaConstraint(bookForm),

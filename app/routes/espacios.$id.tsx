@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { BookingForm } from "~/components/booking-form";
+import { BookingItem } from "~/components/booking-summary";
+import { SpacePhotos } from "~/components/space-photos";
 import { SpaceRules } from "~/components/space-rules";
 import { WeekGrid, WeekList } from "~/components/space-week";
 import type { Locale } from "~/i18n";
@@ -61,7 +63,7 @@ export default function SpacePage() {
   const locale = i18n.language as Locale;
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as SeriesResult | FormFailure | undefined;
-  const { space, week, view, chosen, chosenGone, durationMinutes, durations, signedIn, organizations, constraint } = data;
+  const { space, week, view, chosen, chosenGone, durationMinutes, durations, signedIn, organizations, constraint, bookings } = data;
   const location = useLocation();
   const query = (changes: Record<string, string | null>) => {
     const params = new URLSearchParams({ semana: week.start, duracion: String(durationMinutes), ...(view === "list" ? { vista: "lista" } : {}) });
@@ -85,6 +87,7 @@ export default function SpacePage() {
         {t(`spaceKind.${space.kind}`)} · {t("spaces.capacityOf", { count: space.capacity })} · {space.center.name}, {space.center.address}
       </p>
       {space.description ? <p>{space.description}</p> : null}
+      <SpacePhotos photos={space.photos} />
       <SpaceRules space={space} />
       {series ? <SeriesOutcome series={series.series} /> : null}
 
@@ -142,6 +145,20 @@ export default function SpacePage() {
         )}
       </section>
 
+      {bookings ? (
+        <section aria-labelledby="week-bookings-title">
+          <h2 id="week-bookings-title">{t("spaces.week.bookingsTitle")}</h2>
+          {bookings.length === 0 ? (
+            <p>{t("spaces.week.noBookings")}</p>
+          ) : (
+            <ul className="grid">
+              {bookings.map((booking) => (
+                <BookingItem key={booking.id} booking={booking} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
       {chosenGone ? (
         // Taken while the form was open: the refusal names the nearest free times.
         <p className="notice" role="alert" id="slot-gone">

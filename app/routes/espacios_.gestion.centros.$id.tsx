@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { CenterForm, ClosuresPanel, HolidaysPanel, SpaceAdminNotice } from "~/components/center-admin";
+import { PlacePhotosPanel } from "~/components/place-photos-panel";
 import { copyAreas } from "~/i18n/areas";
 import { loadCopyAreas } from "~/i18n/load-area";
 import { editCenterAction, editCenterPage } from "~/lib/center-admin.server";
@@ -23,14 +24,14 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
   return editCenterAction(context, request, params.id);
 }
 
-/** /espacios/gestion/centros/:id: the center's fields and hours, its closures, the holidays ahead and its spaces. */
+/** /espacios/gestion/centros/:id: the center's fields and hours, its photos, its closures, the holidays ahead and its spaces. */
 export default function EditCenterPage() {
   const { t } = useTranslation();
-  const { center, saved, closures, holidays, spaces, constraint } = useLoaderData<typeof loader>();
+  const { center, saved, closures, holidays, spaces, photos, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saveFailure = intentFailure(result, "save") ? result : undefined;
   // A refusal that names no known form (a tampered intent) is said at the top.
-  const otherFailure = result && !["save", "addClosure", "removeClosure"].includes(String((result.values as Record<string, unknown>)?.intent)) ? result : undefined;
+  const otherFailure = result && !["save", "addClosure", "removeClosure", "addPhoto", "removePhoto"].includes(String((result.values as Record<string, unknown>)?.intent)) ? result : undefined;
   return (
     <section className="page narrow" aria-labelledby="edit-center-title">
       <p>
@@ -44,6 +45,7 @@ export default function EditCenterPage() {
         </p>
       ) : null}
       <CenterForm constraint={constraint.center} result={saveFailure} saved={saved} intent="save" submitLabel={t("spaceAdmin.center.save")} />
+      <PlacePhotosPanel photos={photos} result={result} />
       <ClosuresPanel closures={closures} constraint={constraint.closure} result={result} />
       <HolidaysPanel holidays={holidays} />
       <section className="panel" aria-labelledby="center-spaces-title">

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { SpaceAdminNotice } from "~/components/center-admin";
 import { SpaceForm } from "~/components/managed-space-form";
+import { PlacePhotosPanel } from "~/components/place-photos-panel";
 import { copyAreas } from "~/i18n/areas";
 import { loadCopyAreas } from "~/i18n/load-area";
 import { editSpaceAction, editSpacePage } from "~/lib/managed-space.server";
@@ -23,11 +24,13 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
   return editSpaceAction(context, request, params.id);
 }
 
-/** /espacios/gestion/espacios/:id: a space's fields and booking rules. */
+/** /espacios/gestion/espacios/:id: a space's fields and booking rules, and its photos. */
 export default function EditSpacePage() {
   const { t } = useTranslation();
-  const { space, saved, centers, constraint } = useLoaderData<typeof loader>();
+  const { space, saved, centers, photos, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // The space form sends no intent; the photo forms do, and show their own answers.
+  const photoResult = ["addPhoto", "removePhoto"].includes(String((result?.values as Record<string, unknown> | undefined)?.intent));
   return (
     <section className="page narrow" aria-labelledby="edit-space-title">
       <p>
@@ -35,7 +38,8 @@ export default function EditSpacePage() {
       </p>
       <h1 id="edit-space-title">{t("spaceAdmin.space.editTitle", { name: space.name })}</h1>
       <SpaceAdminNotice />
-      <SpaceForm constraint={constraint} result={result} centers={centers} saved={saved} submitLabel={t("spaceAdmin.space.save")} />
+      <SpaceForm constraint={constraint} result={photoResult ? undefined : result} centers={centers} saved={saved} submitLabel={t("spaceAdmin.space.save")} />
+      <PlacePhotosPanel photos={photos} result={photoResult ? result : undefined} />
     </section>
   );
 }

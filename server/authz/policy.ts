@@ -67,6 +67,8 @@ export interface FileRecord {
   isLogo?: boolean;
   /** The terms of a call that is public: public like the call's page. */
   isPublicCallTerms?: boolean;
+  /** A photo of a center or a space: public like the space's page. */
+  isPlacePhoto?: boolean;
   idea: IdeaRecord | null;
 }
 
@@ -163,6 +165,7 @@ const policies = {
   "file.view": (actor: Actor | null, file: FileRecord) =>
     file.isLogo === true ||
     file.isPublicCallTerms === true ||
+    file.isPlacePhoto === true ||
     (actor !== null && actor.id === file.uploadedById) || (file.idea !== null && can(actor, "idea.view", file.idea)) ||
     isSecretariat(actor),
   /**

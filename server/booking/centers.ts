@@ -3,6 +3,7 @@ import type { Actor } from "../authz/actor";
 import { recordAudit } from "../audit/service";
 import { inTransaction, type DbClient } from "../db/client";
 import { AppError } from "../trpc/errors";
+import { PHOTOS_IN_ORDER, photoViews } from "./photos";
 import type { CenterCalendar } from "./rules";
 import type { z } from "../validation";
 import type { centerFields, closureInput, spaceFields } from "./schemas";
@@ -74,6 +75,7 @@ export async function centerDetail(db: DbClient, id: string, today: string) {
       hours: { orderBy: hoursOrder },
       closures: { where: { endsOn: { gte: new Date(`${today}T00:00:00Z`) } }, orderBy: { startsOn: "asc" }, take: 100 },
       spaces: { where: { active: true }, orderBy: { name: "asc" }, take: 200 },
+      photos: PHOTOS_IN_ORDER,
     },
   });
   if (!center) throw new AppError("NOT_FOUND", "center.notFound");
@@ -87,6 +89,7 @@ export async function centerDetail(db: DbClient, id: string, today: string) {
     ...center,
     closures: center.closures.map((c) => ({ id: c.id, startsOn: dateOnly(c.startsOn), endsOn: dateOnly(c.endsOn), reason: c.reason })),
     holidays,
+    photos: photoViews(center.photos),
   };
 }
 
@@ -114,9 +117,12 @@ export async function updateSpace(db: DbClient, actor: Actor, input: SpaceFields
 }
 
 export async function spaceDetail(db: DbClient, id: string) {
-  const space = await db.space.findUnique({ where: { id }, include: { center: { select: { id: true, name: true, address: true, latitude: true, longitude: true } } } });
+  const space = await db.space.findUnique({
+    where: { id },
+    include: { center: { select: { id: true, name: true, address: true, latitude: true, longitude: true } }, photos: PHOTOS_IN_ORDER },
+  });
   if (!space) throw new AppError("NOT_FOUND", "space.notFound");
-  return space;
+  return { ...space, photos: photoViews(space.photos) };
 }
 
 /** A space with what its booking rules need: its center's hours and closures (from `fromDate` on). */

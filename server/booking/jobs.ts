@@ -8,7 +8,7 @@
 import type { CronItem, TaskList } from "graphile-worker";
 import type { Env } from "../config";
 import type { Db } from "../db/client";
-import { releaseNoShows } from "./service";
+import { releaseNoShows } from "./manage";
 
 export const RELEASE_NO_SHOWS_TASK = "booking-release-no-shows";
 

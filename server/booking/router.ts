@@ -3,7 +3,10 @@ import { calendarFeedStatus, regenerateCalendarFeed } from "./calendar";
 import { addClosure, centerDetail, createCenter, createSpace, listCenters, removeClosure, spaceDetail, updateCenter, updateSpace } from "./centers";
 import { listSpaces, spaceAmenities } from "./search";
 import { listManagedSpaces } from "./managed-spaces";
+import { addPhoto, removePhoto } from "./photos";
 import {
+  addCenterPhotoInput,
+  addSpacePhotoInput,
   availabilityInput,
   cancelInput,
   centerFields,
@@ -16,23 +19,15 @@ import {
   listSpacesInput,
   myBookingsInput,
   pendingInput,
+  spaceBookingsInput,
+  removeCenterPhotoInput,
+  removeSpacePhotoInput,
   spaceFields,
   updateCenterInput,
   updateSpaceInput,
 } from "./schemas";
-import {
-  availabilityForSpace,
-  bookingDetail,
-  cancelBooking,
-  checkIn,
-  checkInPass,
-  createBooking,
-  createSeries,
-  databaseNow,
-  decideBooking,
-  myBookings,
-  pendingBookings,
-} from "./service";
+import { bookingDetail, cancelBooking, checkIn, checkInPass, decideBooking, myBookings, pendingBookings, spaceBookings } from "./manage";
+import { availabilityForSpace, createBooking, createSeries, databaseNow } from "./service";
 import { localParts } from "./time";
 
 /** Innovation centers: anyone reads them; the Secretariat manages them (policy "center.manage"). */
@@ -45,9 +40,16 @@ export const centerRouter = router({
   update: policyProcedure("center.manage").input(updateCenterInput).mutation(({ ctx, input }) => updateCenter(ctx.db, ctx.actor, input)),
   addClosure: policyProcedure("center.manage").input(closureInput).mutation(({ ctx, input }) => addClosure(ctx.db, ctx.actor, input)),
   removeClosure: policyProcedure("center.manage").input(idInput).mutation(({ ctx, input }) => removeClosure(ctx.db, ctx.actor, input.id)),
+  /** An image the Secretariat uploaded (PNG or JPEG), with its alt text; at most 6 per center. */
+  addPhoto: policyProcedure("center.manage")
+    .input(addCenterPhotoInput)
+    .mutation(({ ctx, input }) => addPhoto(ctx.db, ctx.actor, { kind: "center", id: input.centerId }, input)),
+  removePhoto: policyProcedure("center.manage")
+    .input(removeCenterPhotoInput)
+    .mutation(({ ctx, input }) => removePhoto(ctx.db, ctx.actor, { kind: "center", id: input.centerId }, input.photoId)),
 });
 
-/** Spaces of the centers with their booking rules (photos come later). */
+/** Spaces of the centers with their booking rules and photos. */
 export const spaceRouter = router({
   /** Active spaces by center, kind, capacity, amenity and "free at" (bookable then for `freeMinutes`). */
   list: publicProcedure.input(listSpacesInput).query(({ ctx, input }) => listSpaces(ctx.db, input)),
@@ -58,6 +60,13 @@ export const spaceRouter = router({
   get: publicProcedure.input(idInput).query(({ ctx, input }) => spaceDetail(ctx.db, input.id)),
   create: policyProcedure("center.manage").input(spaceFields).mutation(({ ctx, input }) => createSpace(ctx.db, ctx.actor, input)),
   update: policyProcedure("center.manage").input(updateSpaceInput).mutation(({ ctx, input }) => updateSpace(ctx.db, ctx.actor, input)),
+  /** An image the Secretariat uploaded (PNG or JPEG), with its alt text; at most 6 per space. */
+  addPhoto: policyProcedure("center.manage")
+    .input(addSpacePhotoInput)
+    .mutation(({ ctx, input }) => addPhoto(ctx.db, ctx.actor, { kind: "space", id: input.spaceId }, input)),
+  removePhoto: policyProcedure("center.manage")
+    .input(removeSpacePhotoInput)
+    .mutation(({ ctx, input }) => removePhoto(ctx.db, ctx.actor, { kind: "space", id: input.spaceId }, input.photoId)),
 });
 
 export const availabilityRouter = router({
@@ -73,6 +82,8 @@ export const bookingRouter = router({
   get: protectedProcedure.input(idInput).query(({ ctx, input }) => bookingDetail(ctx.db, ctx.actor, input.id)),
   mine: protectedProcedure.input(myBookingsInput).query(({ ctx, input }) => myBookings(ctx.db, ctx.actor, input.scope)),
   pending: policyProcedure("booking.decide").input(pendingInput).query(({ ctx, input }) => pendingBookings(ctx.db, input.spaceId)),
+  /** The live bookings of a space between two dates, with who booked: the Secretariat's view (to cancel any). */
+  ofSpace: policyProcedure("booking.decide").input(spaceBookingsInput).query(({ ctx, input }) => spaceBookings(ctx.db, input)),
   /** The booker until the start; the Secretariat with a reason (audited). */
   cancel: protectedProcedure.input(cancelInput).mutation(({ ctx, input }) => cancelBooking(ctx.db, ctx.actor, input)),
   decide: policyProcedure("booking.decide").input(decideInput).mutation(({ ctx, input }) => decideBooking(ctx.db, ctx.actor, input)),

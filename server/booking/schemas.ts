@@ -123,3 +123,13 @@ export const decideInput = z
 export const checkInInput = z.object({ code: z.string().trim().toUpperCase().min(4).max(12).regex(/^[A-Z0-9]+$/) });
 export const myBookingsInput = z.object({ scope: z.enum(["upcoming", "past"]).default("upcoming") }).default({ scope: "upcoming" });
 export const pendingInput = z.object({ spaceId: z.uuid().optional() }).default({});
+export const spaceBookingsInput = z
+  .object({ spaceId: z.uuid(), from: dateField, to: dateField })
+  .refine((r) => r.from <= r.to, { message: "validation.invalid", path: ["to"] });
+
+/** A photo's description for screen readers; blank or too long is the same clear message. */
+export const photoAlt = z.string().trim().min(3, { message: "photo.altLength" }).max(200, { message: "photo.altLength" });
+export const addCenterPhotoInput = z.object({ centerId: z.uuid(), fileId: z.uuid(), alt: photoAlt });
+export const addSpacePhotoInput = z.object({ spaceId: z.uuid(), fileId: z.uuid(), alt: photoAlt });
+export const removeCenterPhotoInput = z.object({ centerId: z.uuid(), photoId: z.uuid() });
+export const removeSpacePhotoInput = z.object({ spaceId: z.uuid(), photoId: z.uuid() });

@@ -6,6 +6,7 @@
  */
 import { Prisma, queryRows, type DbClient } from "../db/client";
 import type { z } from "../validation";
+import { PHOTOS_IN_ORDER, photoViews } from "./photos";
 import { slotProblem, type CenterCalendar } from "./rules";
 import type { listSpacesInput } from "./schemas";
 import { databaseNow } from "./service";
@@ -26,11 +27,12 @@ export async function listSpaces(db: DbClient, input: SpaceSearch) {
     },
     orderBy: [{ center: { name: "asc" } }, { name: "asc" }],
     take: 200,
-    include: { center: { select: { id: true, name: true, address: true } } },
+    include: { center: { select: { id: true, name: true, address: true } }, photos: PHOTOS_IN_ORDER },
   });
-  if (!input.freeAt || spaces.length === 0) return spaces;
+  const withPhotos = spaces.map((space) => ({ ...space, photos: photoViews(space.photos) }));
+  if (!input.freeAt || spaces.length === 0) return withPhotos;
   const free = await freeAmong(db, spaces, input.freeAt, new Date(input.freeAt.getTime() + input.freeMinutes * MINUTE));
-  return spaces.filter((space) => free.has(space.id));
+  return withPhotos.filter((space) => free.has(space.id));
 }
 
 /** The ids of `spaces` bookable for [start, end): the rules first, then one query for live bookings in the way. */

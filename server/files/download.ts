@@ -37,6 +37,7 @@ export async function openDownload(db: DbClient, stores: FileStores, actor: Acto
       idea: { select: { status: true, authorId: true, coauthors: { select: { userId: true, status: true } } } },
       organizationLogo: { select: { id: true } },
       callTerms: { select: { status: true } },
+      placePhoto: { select: { id: true } },
     },
   });
   if (!row) throw notFound();
@@ -46,6 +47,7 @@ export async function openDownload(db: DbClient, stores: FileStores, actor: Acto
     idea,
     isLogo: row.organizationLogo !== null,
     isPublicCallTerms: row.callTerms !== null && PUBLIC_CALL_STATES.includes(row.callTerms.status),
+    isPlacePhoto: row.placePhoto !== null,
   };
   if (!can(actor, "file.view", record)) throw notFound();
 

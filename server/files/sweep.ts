@@ -7,7 +7,7 @@ import type { BlobRef, FileStores } from "./stores";
  * is never submitted, or when a process dies between writing bytes and recording them.
  */
 
-/** Deletes files attached to nothing (no idea, no organization logo, no call terms) and created before `olderThan`; returns how many. */
+/** Deletes files attached to nothing (no idea, no organization logo, no call terms, no center or space photo) and created before `olderThan`; returns how many. */
 export async function deleteOrphans(
   db: DbClient,
   stores: FileStores,
@@ -15,7 +15,7 @@ export async function deleteOrphans(
   options: { limit?: number } = {},
 ): Promise<number> {
   const candidates = await db.storedFile.findMany({
-    where: { ideaId: null, organizationLogo: null, callTerms: null, createdAt: { lt: olderThan } },
+    where: { ideaId: null, organizationLogo: null, callTerms: null, placePhoto: null, createdAt: { lt: olderThan } },
     select: { id: true, store: true, storageKey: true },
     orderBy: { createdAt: "asc" },
     take: options.limit ?? 500,
@@ -23,7 +23,7 @@ export async function deleteOrphans(
   const removed: BlobRef[] = [];
   for (const file of candidates) {
     // Re-checked per row: an idea or a logo may have taken the file since it was listed.
-    const { count } = await db.storedFile.deleteMany({ where: { id: file.id, ideaId: null, organizationLogo: null, callTerms: null } });
+    const { count } = await db.storedFile.deleteMany({ where: { id: file.id, ideaId: null, organizationLogo: null, callTerms: null, placePhoto: null } });
     if (count === 1) removed.push(file);
   }
   await stores.deleteBlobs(removed);

@@ -46,6 +46,15 @@ const centerFields = () => ({
   longitude: -73.85,
   hours: [{ weekday: 3, opensMinute: 480, closesMinute: 1080 }],
 });
+/** A PNG uploaded by the caller (by the booker for an anonymous caller): photos attach only the uploader's own images. */
+async function imageOf(caller: Caller) {
+  const uploaderId = (await caller.auth.me())?.id ?? bookerId;
+  const file = await suite.db.storedFile.create({
+    data: { store: "LOCAL", storageKey: `photo-${++n}-${Date.now()}`, name: "foto.png", contentType: "image/png", size: 10, sha256: "0".repeat(64), uploadedById: uploaderId },
+  });
+  return file.id;
+}
+const photoAlt = "Sala con mesa larga y sillas";
 const bookingOn = (spaceId: string) => ({
   spaceId,
   startsAt: bogota("2026-12-09", "09:00"),
@@ -77,13 +86,36 @@ const expectations: Record<string, Case[]> = {
       expect: secretariatOnly,
     },
   ],
+  "center.addPhoto": [{ call: async (c, f) => c.center.addPhoto({ centerId: f.centerId, fileId: await imageOf(c), alt: photoAlt }), expect: secretariatOnly }],
+  "center.removePhoto": [
+    {
+      call: async (c, f) => {
+        const center = await suite.db.center.create({ data: { ...centerFields(), hours: undefined } });
+        const photo = await suite.db.placePhoto.create({ data: { centerId: center.id, fileId: await imageOf(c), alt: photoAlt, position: 0 } });
+        return c.center.removePhoto({ centerId: center.id, photoId: photo.id });
+      },
+      expect: secretariatOnly,
+    },
+  ],
   "space.list": [{ call: (c, f) => c.space.list({ centerId: f.centerId }), expect: everyone }],
   "space.get": [{ call: async (c, f) => c.space.get({ id: await f.freshSpace() }), expect: everyone }],
   "space.amenities": [{ call: (c) => c.space.amenities(), expect: everyone }],
+  "booking.ofSpace": [{ call: async (c, f) => c.booking.ofSpace({ spaceId: await f.freshSpace(), from: "2026-12-07", to: "2026-12-13" }), expect: secretariatOnly }],
   "space.listAll": [{ call: (c) => c.space.listAll(), expect: secretariatOnly }],
   "space.create": [{ call: (c, f) => c.space.create({ centerId: f.centerId, name: "Sala de cobertura", kind: "COWORKING", capacity: 6 }), expect: secretariatOnly }],
   "space.update": [
     { call: async (c, f) => c.space.update({ id: await f.freshSpace(), centerId: f.centerId, name: "Sala renombrada", kind: "LAB", capacity: 9 }), expect: secretariatOnly },
+  ],
+  "space.addPhoto": [{ call: async (c, f) => c.space.addPhoto({ spaceId: await f.freshSpace(), fileId: await imageOf(c), alt: photoAlt }), expect: secretariatOnly }],
+  "space.removePhoto": [
+    {
+      call: async (c, f) => {
+        const spaceId = await f.freshSpace();
+        const photo = await suite.db.placePhoto.create({ data: { spaceId, fileId: await imageOf(c), alt: photoAlt, position: 0 } });
+        return c.space.removePhoto({ spaceId, photoId: photo.id });
+      },
+      expect: secretariatOnly,
+    },
   ],
   "availability.forSpace": [{ call: async (c, f) => c.availability.forSpace({ spaceId: await f.freshSpace(), from: "2026-12-07", to: "2026-12-13" }), expect: everyone }],
   "booking.create": [

@@ -97,7 +97,7 @@ describe("bookings in a real browser", () => {
   );
 
   it(
-    "a booking of a space that needs approval waits in /moderacion until the Secretariat approves it",
+    "a booking of a space that needs approval waits in /moderacion until the Secretariat approves it; the Secretariat cancels it with a reason",
     async () => {
       const booker = await signedIn(suite, "ACADEMIA");
       const { page } = booker;
@@ -127,6 +127,17 @@ describe("bookings in a real browser", () => {
       await secretariat.page.getByRole("link", { name: "Reservas por aprobar (0)" }).waitFor();
       expect((await suite.database.db.booking.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("CONFIRMED");
       expect(await suite.database.db.notification.count({ where: { recipientId: booker.user.id, kind: "BOOKING_DECISION" } })).toBe(1);
+
+      // The space's page shows the Secretariat who booked the week; it cancels this one with a reason.
+      await secretariat.page.goto(suite.url(`/espacios/${auditorium.id}?semana=2026-11-30`));
+      await secretariat.page.getByRole("heading", { name: "Reservas de esta semana" }).waitFor();
+      await secretariat.page.locator(".booking-item").filter({ hasText: booker.user.name }).getByRole("link").click();
+      await secretariat.page.getByLabel("Motivo de la cancelación").fill("El auditorio se necesita para un consejo de gobierno.");
+      await secretariat.page.getByRole("button", { name: "Cancelar la reserva" }).click();
+      await secretariat.page.getByText("Reserva cancelada. El horario quedó libre.").waitFor();
+      expect(await secretariat.page.locator(".tag.status").first().textContent()).toBe("Estado: Cancelada");
+      expect(await suite.database.db.auditEntry.count({ where: { subjectId: pending.id, action: "booking.cancel" } })).toBe(1);
+      expect(await suite.database.db.notification.count({ where: { recipientId: booker.user.id, kind: "BOOKING_CANCELLED" } })).toBe(1);
       expect([...booker.problems, ...secretariat.problems]).toEqual([]);
     },
     TEST_MS,

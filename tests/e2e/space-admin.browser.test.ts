@@ -2,15 +2,30 @@
  * The Secretariat's management of centers and spaces (/espacios/gestion) in a real Chromium
  * against the real server: it creates a center with two ranges on Monday (a malformed range is
  * refused next to its weekday), adds a closure, creates a space that needs approval, and, without
- * JavaScript, removes a closure and edits a space. axe finds nothing on the pages (it needs
+ * JavaScript, removes a closure, uploads a photo of a space (shown on its public page) and edits
+ * the space. axe finds nothing on the pages (it needs
  * JavaScript, so it runs in the first test); other accounts get the 403 page.
  */
-import { describe, expect, it } from "vitest";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, signedIn, useBrowserSuite, waitForHydration } from "./browser-suite";
 
 const TEST_MS = 120_000;
 
+/** A valid 1×1 PNG. */
+const PNG_BYTES = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
 const suite = useBrowserSuite();
+let fixtures: string;
+
+beforeAll(async () => {
+  fixtures = await mkdtemp(path.join(os.tmpdir(), "cocrea-e2e-space-photos-"));
+  await writeFile(path.join(fixtures, "sala.png"), PNG_BYTES);
+});
+
+afterAll(() => (fixtures ? rm(fixtures, { recursive: true, force: true }) : undefined));
 
 describe("managing centers and spaces in a real browser", () => {
   it(
@@ -134,6 +149,28 @@ describe("managing centers and spaces in a real browser", () => {
       await page.waitForURL((u) => u.pathname.startsWith("/espacios/gestion/espacios/"));
       expect(await page.getByLabel("Tipo de espacio").inputValue()).toBe("MEETING_ROOM");
       expect(await page.getByRole("checkbox", { name: "Las reservas requieren aprobación de la Secretaría" }).isChecked()).toBe(true);
+
+      // A photo with its description, by the multipart form; listed here, then shown on the public page.
+      const editUrl = page.url();
+      const alt = "Mesa de juntas para doce personas frente al río";
+      await page.getByLabel("Descripción de la foto").fill(alt);
+      await page.getByLabel("Imagen").setInputFiles(path.join(fixtures, "sala.png"));
+      await page.getByRole("button", { name: "Subir la foto" }).click();
+      await page.waitForURL((u) => u.searchParams.get("hecho") === "foto");
+      await page.getByText("La foto fue agregada.").waitFor();
+      const photos = page.getByRole("region", { name: "Fotos" });
+      await photos.getByRole("img", { name: alt }).waitFor();
+      await photos.getByRole("button", { name: `Quitar la foto «${alt}»` }).waitFor();
+      const photo = await db.placePhoto.findFirstOrThrow({ where: { space: { name: "Sala de juntas del río" } }, include: { file: true } });
+      expect(photo).toMatchObject({ alt, position: 0, file: { contentType: "image/png" } });
+      await page.goto(suite.url(`/espacios/${photo.spaceId}`));
+      const shown = page.getByRole("img", { name: alt });
+      await shown.waitFor();
+      expect(await shown.getAttribute("loading")).toBe("lazy");
+      // Public like the page: served to anyone, as the image it is.
+      const served = await fetch(suite.url((await shown.getAttribute("src"))!));
+      expect([served.status, served.headers.get("content-type")]).toEqual([200, "image/png"]);
+      await page.goto(editUrl);
 
       await page.getByLabel("Capacidad (personas)").fill("10");
       await page.getByLabel("Duración mínima (minutos)").fill("15");

@@ -76,6 +76,8 @@ export const spaces: Translation<typeof es> = {
   "spaces.week.closedWeek": "The center does not open this week. Try the next one.",
   "spaces.week.noSlots": "No free times (open {{hours}}).",
   "spaces.week.hours": "Open {{hours}}",
+  "spaces.week.bookingsTitle": "This week's bookings",
+  "spaces.week.noBookings": "Nobody has booked this space this week.",
   "spaces.week.pick": "Pick a free time to book it.",
   "spaces.week.slotGone": "That time is no longer free. Pick another one in the week.",
   "bookings.one": "Booking",

@@ -73,6 +73,8 @@ export const spaces = {
   "spaces.week.closedWeek": "El centro no abre esta semana. Prueba con la siguiente.",
   "spaces.week.noSlots": "Sin horarios libres (abre {{hours}}).",
   "spaces.week.hours": "Abre {{hours}}",
+  "spaces.week.bookingsTitle": "Reservas de esta semana",
+  "spaces.week.noBookings": "Nadie ha reservado este espacio esta semana.",
   "spaces.week.pick": "Elige un horario libre para reservarlo.",
   "spaces.week.slotGone": "Ese horario ya no está libre. Elige otro en la semana.",
   "bookings.one": "Reserva",
