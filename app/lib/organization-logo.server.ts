@@ -9,10 +9,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { receiveMultipartForm } from "../../server/files/multipart";
-import type { ReceivedFile } from "../../server/files/receive";
 import { fieldError } from "../../server/trpc/errors";
 import type { ActionFailure } from "./actions";
 import { assertFormRequest } from "./form-request.server";
+import { storeUploadedFile } from "./stored-upload.server";
 
 /** The file input's name; also the field its errors are shown on. */
 export const LOGO_FIELD = "logo";
@@ -30,18 +30,6 @@ function logoFailure(context: AppLoadContext, error: unknown) {
   );
 }
 
-async function storeLogo(context: AppLoadContext, file: ReceivedFile): Promise<string> {
-  const { files, db, user } = context.ctx;
-  const written = await files.writeBlobs(db, user!.id, [file]);
-  try {
-    const [stored] = await db.$transaction((tx) => files.recordFiles(tx, user!.id, written));
-    return stored!.id;
-  } catch (error) {
-    await files.deleteBlobs(written);
-    throw error;
-  }
-}
-
 export async function submitLogo(context: AppLoadContext, request: Request, organizationId: string, done: () => Response) {
   assertFormRequest({ request, context }, "multipart");
   const scratch = await context.ctx.files.createScratch();
@@ -53,7 +41,7 @@ export async function submitLogo(context: AppLoadContext, request: Request, orga
     if (!file || more.length > 0 || !LOGO_TYPES.includes(file.contentType)) {
       return logoFailure(context, fieldError(LOGO_FIELD, "organization.logoNotImage"));
     }
-    const fileId = await storeLogo(context, file);
+    const fileId = await storeUploadedFile(context, file);
     await context.caller.organization.setLogo({ id: organizationId, fileId });
     return done();
   } catch (error) {

@@ -12,11 +12,11 @@ import { PHOTO_MIMES } from "../../server/booking/photo-rules";
 import type { Place } from "../../server/booking/photos";
 import { photoAlt } from "../../server/booking/schemas";
 import { receiveMultipartForm } from "../../server/files/multipart";
-import type { ReceivedFile } from "../../server/files/receive";
 import { fieldError } from "../../server/trpc/errors";
 import { z } from "../../server/validation";
 import type { ActionFailure } from "./actions";
 import { assertFormRequest } from "./form-request.server";
+import { storeUploadedFile } from "./stored-upload.server";
 
 /** The file input's name; also the field its errors are shown on. */
 export const PHOTO_FIELD = "photo";
@@ -45,18 +45,6 @@ function photoFailure(context: AppLoadContext, error: unknown, alt: string) {
   );
 }
 
-async function storePhoto(context: AppLoadContext, file: ReceivedFile): Promise<string> {
-  const { files, db, user } = context.ctx;
-  const written = await files.writeBlobs(db, user!.id, [file]);
-  try {
-    const [stored] = await db.$transaction((tx) => files.recordFiles(tx, user!.id, written));
-    return stored!.id;
-  } catch (error) {
-    await files.deleteBlobs(written);
-    throw error;
-  }
-}
-
 /** Receives, stores and attaches one photo with its alt text; `done` is the answer once attached. */
 export async function submitPhoto(context: AppLoadContext, request: Request, place: Place, done: () => Response) {
   assertFormRequest({ request, context }, "multipart");
@@ -74,7 +62,7 @@ export async function submitPhoto(context: AppLoadContext, request: Request, pla
     if (!file || more.length > 0 || !PHOTO_MIMES.includes(file.contentType)) {
       return photoFailure(context, fieldError(PHOTO_FIELD, "photo.notImage"), alt);
     }
-    const fileId = await storePhoto(context, file);
+    const fileId = await storeUploadedFile(context, file);
     if (place.kind === "center") await context.caller.center.addPhoto({ centerId: place.id, fileId, alt });
     else await context.caller.space.addPhoto({ spaceId: place.id, fileId, alt });
     return done();
