@@ -1,24 +1,9 @@
-import { Form, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { fieldProps, useSchemaForm, type FormConstraint, type FormFailure } from "~/lib/forms";
 import { intentFailure } from "~/lib/intent-failure";
 import { WEEKDAYS } from "~/lib/opening-hours";
-
-/** What `?hecho=` may announce on the Secretariat's center and space pages (copy `spaceAdmin.done.<key>`). */
-const DONE = ["creado", "guardado", "cierre", "cierreQuitado", "espacio", "foto", "fotoQuitada"] as const;
-
-export function SpaceAdminNotice() {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const done = DONE.find((key) => key === params.get("hecho"));
-  if (!done) return null;
-  return (
-    <p className="notice" role="status">
-      {t(`spaceAdmin.done.${done}`)}
-    </p>
-  );
-}
 
 const TEXTS = [
   { name: "name", label: "spaceAdmin.center.name", rows: 0 },

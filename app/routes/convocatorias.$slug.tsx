@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { Locale } from "~/i18n";
 import { CallPhaseBadge } from "~/components/call-card";
@@ -39,18 +40,6 @@ type Call = PageData["call"];
 const TIMELINE = ["opensAt", "closesAt", "evaluationEndsAt", "resultsAt"] as const;
 /** Which step of the timeline each phase is in (none for proposals and cancelled calls). */
 const CURRENT_STEP: Record<string, number> = { APPROVED: -1, OPEN: 0, EVALUATION: 1, RESULTS_PUBLISHED: 3, CLOSED: 3 };
-
-function Notice() {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const key = NOTICES[params.get("aviso") as keyof typeof NOTICES];
-  if (!key) return null;
-  return (
-    <p className="notice" role="status">
-      {t(`callPage.notice.${key}`)}
-    </p>
-  );
-}
 
 /** The four dates in order; the current one says so in words, not only in its style. */
 function Timeline({ call }: { call: Call }) {
@@ -364,7 +353,7 @@ export default function CallPage() {
       <p>
         <Link to="/convocatorias">← {t("callPage.back")}</Link>
       </p>
-      <Notice />
+      <DoneNotice prefix="callPage.notice." param="aviso" words={NOTICES} />
       <p className="tags">
         <CallPhaseBadge phase={call.phase} />
         {call.sectors.map((s) => (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { CallPhaseBadge } from "~/components/call-card";
 import { CallForm } from "~/components/call-form";
@@ -26,18 +27,6 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
 const NOTICES = { guardada: "saved", reenviada: "resubmitted", decidida: "decided", cancelada: "cancelled", ampliada: "extended" } as const;
 
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function Notice() {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const key = NOTICES[params.get("aviso") as keyof typeof NOTICES];
-  if (!key) return null;
-  return (
-    <p className="notice" role="status">
-      {t(`callPage.notice.${key}`)}
-    </p>
-  );
-}
 
 function DecideForm({ constraint, result }: { constraint: FormConstraint; result: FormFailure | undefined }) {
   const { t } = useTranslation();
@@ -170,7 +159,7 @@ export default function EditCallPage() {
       <p className="tags">
         <CallPhaseBadge phase={call.phase} />
       </p>
-      <Notice />
+      <DoneNotice prefix="callPage.notice." param="aviso" words={NOTICES} />
       {otherFailure?.message ? (
         <p className="error" role="alert">
           {otherFailure.message}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { formatScore } from "~/components/call-results";
 import { ErrorSummary, Field } from "~/components/form";
@@ -33,7 +34,6 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-const DONE = ["criterios", "ganadores", "publicados", "cerrada"] as const;
 
 function General({ failure }: { failure: IntentFailure | null }) {
   return failure?.general ? (
@@ -476,10 +476,8 @@ export default function CallEvaluationPage() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const locale = i18n.language as Locale;
   const { call } = data;
-  const done = DONE.find((d) => d === params.get("hecho"));
   return (
     <section className="page" aria-labelledby="evaluation-title">
       <p>
@@ -499,11 +497,7 @@ export default function CallEvaluationPage() {
           results: formatDate(call.resultsAt, locale),
         })}
       </p>
-      {done ? (
-        <p className="notice" role="status">
-          {t(`evalAdmin.done.${done}`)}
-        </p>
-      ) : null}
+      <DoneNotice prefix="evalAdmin.done." />
       <RubricSection data={data} result={result} />
       <SubmissionsSection data={data} />
       <ProgressSection data={data} />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { formatDate, type Locale } from "~/i18n";
@@ -42,19 +43,6 @@ function General({ failure }: { failure: IntentFailure | null }) {
       {failure.general}
     </p>
   ) : null;
-}
-
-/** After a change, the page says what happened (`?hecho=…`); a hand-edited value says nothing. */
-function DoneNotice() {
-  const { t, i18n } = useTranslation();
-  const [params] = useSearchParams();
-  const key = `callParticipants.done.${params.get("hecho")}`;
-  if (!i18n.exists(key)) return null;
-  return (
-    <p className="notice" role="status">
-      {t(key as never)}
-    </p>
-  );
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -325,7 +313,7 @@ export default function CallParticipantsPage() {
       </p>
       <h1 id="call-participants-title">{t("callParticipants.pageTitle", { title: call.title })}</h1>
       <p className="lead">{t("callParticipants.lead")}</p>
-      <DoneNotice />
+      <DoneNotice prefix="callParticipants.done." />
       <Participations participations={participations} result={result} />
       <InviteForm organizations={organizations} constraint={constraint.invite} result={result} />
       <Jurors jurors={jurors} juryOrganizations={juryOrganizations} constraint={constraint.assign} result={result} />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChoiceField, ErrorSummary } from "~/components/form";
 import { useTranslation } from "~/i18n/react";
 import { actionFailure } from "~/lib/actions";
@@ -39,7 +40,6 @@ export default function NotificationPreferencesPage() {
   const { preferences } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [params] = useSearchParams();
   const labels = Object.fromEntries(preferences.map((p) => [p.kind, t(`preferences.kind.${p.kind}` as never)]));
   return (
     <section className="page narrow" aria-labelledby="preferences-title">
@@ -49,11 +49,7 @@ export default function NotificationPreferencesPage() {
       <h1 id="preferences-title">{t("preferences.title")}</h1>
       <p className="lead">{t("preferences.lead")}</p>
       <p className="hint">{t("preferences.digestHint")}</p>
-      {params.get("aviso") === "guardadas" ? (
-        <p className="notice" role="status">
-          {t("preferences.saved")}
-        </p>
-      ) : null}
+      <DoneNotice prefix="preferences." param="aviso" words={{ guardadas: "saved" }} />
       {result ? <ErrorSummary title={t("form.errorSummary")} message={result.message} fieldErrors={result.fieldErrors} labels={labels} /> : null}
       <Form method="post" noValidate>
         {preferences.map((p) => (

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { SpaceAdminNotice } from "~/components/center-admin";
 import { copyAreas } from "~/i18n/areas";
 import { loadCopyAreas } from "~/i18n/load-area";
 import { managementPage } from "~/lib/center-admin.server";
@@ -32,7 +32,7 @@ export default function SpaceManagementPage() {
           {t("spaceAdmin.newCenter")}
         </Link>
       </div>
-      <SpaceAdminNotice />
+      <DoneNotice prefix="spaceAdmin.done." />
       {centers.length === 0 ? <p>{t("spaceAdmin.empty")}</p> : null}
       {centers.map((center) => (
         <section key={center.id} className="panel" aria-labelledby={`center-${center.id}`}>

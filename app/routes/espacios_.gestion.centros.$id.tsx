@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { CenterForm, ClosuresPanel, HolidaysPanel, SpaceAdminNotice } from "~/components/center-admin";
+import { CenterForm, ClosuresPanel, HolidaysPanel } from "~/components/center-admin";
 import { PlacePhotosPanel } from "~/components/place-photos-panel";
 import { copyAreas } from "~/i18n/areas";
 import { loadCopyAreas } from "~/i18n/load-area";
@@ -38,7 +39,7 @@ export default function EditCenterPage() {
         <Link to="/espacios/gestion">← {t("spaceAdmin.back")}</Link>
       </p>
       <h1 id="edit-center-title">{t("spaceAdmin.center.editTitle", { name: center.name })}</h1>
-      <SpaceAdminNotice />
+      <DoneNotice prefix="spaceAdmin.done." />
       {otherFailure?.message ? (
         <p className="error" role="alert">
           {otherFailure.message}

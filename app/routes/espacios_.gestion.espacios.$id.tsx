@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { SpaceAdminNotice } from "~/components/center-admin";
 import { SpaceForm } from "~/components/managed-space-form";
 import { PlacePhotosPanel } from "~/components/place-photos-panel";
 import { copyAreas } from "~/i18n/areas";
@@ -37,7 +37,7 @@ export default function EditSpacePage() {
         <Link to={`/espacios/gestion/centros/${space.center.id}`}>← {t("spaceAdmin.editCenter", { name: space.center.name })}</Link>
       </p>
       <h1 id="edit-space-title">{t("spaceAdmin.space.editTitle", { name: space.name })}</h1>
-      <SpaceAdminNotice />
+      <DoneNotice prefix="spaceAdmin.done." />
       <SpaceForm constraint={constraint} result={photoResult ? undefined : result} centers={centers} saved={saved} submitLabel={t("spaceAdmin.space.save")} />
       <PlacePhotosPanel photos={photos} result={photoResult ? result : undefined} />
     </section>

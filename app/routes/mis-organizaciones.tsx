@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ErrorSummary } from "~/components/form";
 import { formatDate, type Locale } from "~/i18n";
@@ -12,7 +13,6 @@ import { loadCopyAreas } from "~/i18n/load-area";
 export const meta = titledPage("myOrgs.title");
 
 /** What `?hecho=` may announce (copy: `myOrgs.done.<hecho>`). */
-const NOTICES = ["aceptada", "rechazada", "saliste", "visible", "oculto"] as const;
 
 export const handle = copyAreas("gestion");
 export const clientLoader = loadCopyAreas("gestion");
@@ -31,8 +31,6 @@ export default function MyOrganizationsPage() {
   const { organizations, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [params] = useSearchParams();
-  const notice = NOTICES.find((n) => n === params.get("hecho"));
   return (
     <section className="page" aria-labelledby="my-orgs-title">
       <div className="page-head">
@@ -44,11 +42,7 @@ export default function MyOrganizationsPage() {
           {t("myOrgs.new")}
         </Link>
       </div>
-      {notice ? (
-        <p className="notice" role="status">
-          {t(`myOrgs.done.${notice}`)}
-        </p>
-      ) : null}
+      <DoneNotice prefix="myOrgs.done." />
       {result ? <ErrorSummary title={t("form.errorSummary")} message={result.message} fieldErrors={result.fieldErrors} /> : null}
       {invitations.length > 0 ? (
         <section aria-labelledby="org-invitations-title" className="panel">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { OrganizationLogoForm } from "~/components/organization-logo-form";
 import { OrganizationCallInvitations } from "~/components/organization-call-invitations";
@@ -28,19 +29,6 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
   return manageAction(context, request, params.slug ?? "");
 }
 
-/** After a change, the page says what happened (`?hecho=…`); a hand-edited value says nothing. */
-function DoneNotice() {
-  const { t, i18n } = useTranslation();
-  const [params] = useSearchParams();
-  const key = `orgAdmin.done.${params.get("hecho")}`;
-  if (!i18n.exists(key)) return null;
-  return (
-    <p className="notice" role="status">
-      {t(key as never)}
-    </p>
-  );
-}
-
 export default function ManageOrganizationPage() {
   const { t } = useTranslation();
   const { organization, joinRequests, callInvitations, viewerId, constraint } = useLoaderData<typeof loader>();
@@ -56,7 +44,7 @@ export default function ManageOrganizationPage() {
       <h1 id="manage-org-title">
         {t("orgAdmin.title")}: {organization.name}
       </h1>
-      <DoneNotice />
+      <DoneNotice prefix="orgAdmin.done." />
       <OrganizationVerification verification={organization.verification} reason={organization.verificationReason} result={result} />
       <section className="panel" aria-labelledby="org-profile-title">
         <h2 id="org-profile-title">{t("orgAdmin.profile.title")}</h2>

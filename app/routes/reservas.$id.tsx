@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { BookingStatus, BookingWhen } from "~/components/booking-summary";
 import { ErrorSummary, Field } from "~/components/form";
@@ -22,15 +23,12 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
   return bookingAction(context, request, params.id ?? "");
 }
 
-const DONE = ["creada", "cancelada", "aprobada", "rechazada", "llegada"] as const;
 
 export default function BookingPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const { booking, pass, own, secretariat } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as FormFailure | undefined;
-  const [params] = useSearchParams();
-  const done = DONE.find((word) => word === params.get("hecho"));
   const cancelFailure = intentFailure(result, "cancel");
   const decideFailure = intentFailure(result, "decide");
   const checkInFailure = intentFailure(result, "checkIn");
@@ -41,11 +39,7 @@ export default function BookingPage() {
         <Link to="/reservas">{t("bookings.back")}</Link>
       </p>
       <h1 id="booking-title">{t("bookings.titleOf", { space: booking.space.name })}</h1>
-      {done ? (
-        <p role="status" className="notice">
-          {t(`bookings.done.${done}`)}
-        </p>
-      ) : null}
+      <DoneNotice prefix="bookings.done." />
       <dl className="facts">
         <dt>{t("bookings.when")}</dt>
         <dd>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { BookingItem, CancelBookingForm } from "~/components/booking-summary";
 import { ErrorSummary } from "~/components/form";
@@ -24,7 +25,6 @@ export default function MyBookingsPage() {
   const locale = i18n.language as Locale;
   const { past, bookings, feed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { ok: true; feedUrl: string } | FormFailure | undefined;
-  const [params] = useSearchParams();
   return (
     <section className="page" aria-labelledby="bookings-title">
       <div className="page-head">
@@ -38,11 +38,7 @@ export default function MyBookingsPage() {
           </Link>
         </p>
       </div>
-      {params.get("hecho") === "cancelada" ? (
-        <p role="status" className="notice">
-          {t("bookings.cancelled")}
-        </p>
-      ) : null}
+      <DoneNotice prefix="bookings.done." />
       {result && "message" in result ? <ErrorSummary title={t("form.errorSummary")} message={result.message} /> : null}
       <nav className="tabs" aria-label={t("bookings.tabs")}>
         <ul>

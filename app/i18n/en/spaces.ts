@@ -88,7 +88,6 @@ export const spaces: Translation<typeof es> = {
   "bookings.past": "Past",
   "bookings.emptyUpcoming": "You have no upcoming bookings.",
   "bookings.emptyPast": "You have no past bookings yet.",
-  "bookings.cancelled": "Booking cancelled. The time is free again.",
   "bookings.attendees_one": "{{count}} person",
   "bookings.attendees_other": "{{count}} people",
   "bookings.status": "Status",

@@ -85,7 +85,6 @@ export const spaces = {
   "bookings.past": "Pasadas",
   "bookings.emptyUpcoming": "No tienes reservas próximas.",
   "bookings.emptyPast": "Aún no tienes reservas pasadas.",
-  "bookings.cancelled": "Reserva cancelada. El horario quedó libre.",
   "bookings.attendees_one": "{{count}} persona",
   "bookings.attendees_other": "{{count}} personas",
   "bookings.status": "Estado",
