@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { ScrollTable } from "~/components/scroll-table";
 import { useTranslation } from "~/i18n/react";
 import { ErrorSummary, Field } from "~/components/form";
 import type { FormConstraint } from "~/lib/forms";
@@ -111,29 +112,17 @@ export function JuryScoresTable(props: { ideaTitle: string; criteria: readonly S
   const { t } = useTranslation();
   if (saved.length === 0) return <p>{t("jury.notScored")}</p>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="audit">
-        <caption id={captionId}>{t("jury.myScoresCaption", { title: ideaTitle })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("callResults.col.criterion")}</th>
-            <th scope="col">{t("callResults.col.value")}</th>
-            <th scope="col">{t("callResults.col.comment")}</th>
+    <ScrollTable captionId={captionId} caption={t("jury.myScoresCaption", { title: ideaTitle })} columns={[t("callResults.col.criterion"), t("callResults.col.value"), t("callResults.col.comment")]}>
+      {criteria.map((criterion) => {
+        const mine = saved.find((s) => s.criterionId === criterion.id);
+        return (
+          <tr key={criterion.id}>
+            <th scope="row">{criterion.name}</th>
+            <td>{mine ? t("jury.valueOf", { value: mine.value, max: criterion.maxScore }) : t("evalAdmin.none")}</td>
+            <td>{mine?.comment || t("evalAdmin.none")}</td>
           </tr>
-        </thead>
-        <tbody>
-          {criteria.map((criterion) => {
-            const mine = saved.find((s) => s.criterionId === criterion.id);
-            return (
-              <tr key={criterion.id}>
-                <th scope="row">{criterion.name}</th>
-                <td>{mine ? t("jury.valueOf", { value: mine.value, max: criterion.maxScore }) : t("evalAdmin.none")}</td>
-                <td>{mine?.comment || t("evalAdmin.none")}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ScrollTable } from "~/components/scroll-table";
 import { DoneNotice } from "~/components/done-notice";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -70,29 +71,16 @@ function RubricSection({ data, result }: { data: Data; result: FormFailure | und
     <section className="panel" aria-labelledby="rubric-title">
       <h2 id="rubric-title">{t("evalAdmin.rubric.title")}</h2>
       {rubric.criteria.length > 0 ? (
-        <div className="table-scroll" role="region" aria-labelledby="rubric-caption" tabIndex={0}>
-          <table className="audit">
-            <caption id="rubric-caption">{t("evalAdmin.rubric.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("evalAdmin.rubric.name")}</th>
-                <th scope="col">{t("evalAdmin.rubric.description")}</th>
-                <th scope="col">{t("evalAdmin.rubric.weight")}</th>
-                <th scope="col">{t("evalAdmin.rubric.maxScore")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rubric.criteria.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.description || t("evalAdmin.none")}</td>
-                  <td>{c.weight}</td>
-                  <td>{c.maxScore}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable captionId="rubric-caption" caption={t("evalAdmin.rubric.caption")} columns={[t("evalAdmin.rubric.name"), t("evalAdmin.rubric.description"), t("evalAdmin.rubric.weight"), t("evalAdmin.rubric.maxScore")]}>
+          {rubric.criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.name}</th>
+              <td>{c.description || t("evalAdmin.none")}</td>
+              <td>{c.weight}</td>
+              <td>{c.maxScore}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : (
         <p>{t("evalAdmin.rubric.empty")}</p>
       )}
@@ -171,54 +159,39 @@ function SubmissionsSection({ data }: { data: Data }) {
       {items.length === 0 ? (
         <p>{t("evalAdmin.submissions.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="submissions-caption" tabIndex={0}>
-          <table className="audit">
-            <caption id="submissions-caption">{t("evalAdmin.submissions.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("evalAdmin.col.idea")}</th>
-                <th scope="col">{t("evalAdmin.col.submitter")}</th>
-                <th scope="col">{t("evalAdmin.col.organization")}</th>
-                <th scope="col">{t("evalAdmin.col.status")}</th>
-                <th scope="col">{t("evalAdmin.col.submittedAt")}</th>
-                <th scope="col">{t("evalAdmin.col.answers")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <Link to={`/ideas/${s.ideaId}`}>{s.ideaTitle}</Link>
-                  </th>
-                  <td>{s.submitterName}</td>
-                  <td>{s.organizationName ?? t("evalAdmin.none")}</td>
-                  <td>{t(`evalAdmin.status.${s.status}`)}</td>
-                  <td>{formatDate(s.submittedAt, locale)}</td>
-                  <td>
-                    {s.answers.length === 0 ? (
-                      t("evalAdmin.none")
-                    ) : (
-                      <details>
-                        <summary>
-                          {t("evalAdmin.showAnswers")}
-                          <span className="visually-hidden"> — {s.ideaTitle}</span>
-                        </summary>
-                        <dl>
-                          {s.answers.map((a) => (
-                            <div key={a.questionId}>
-                              <dt>{a.prompt}</dt>
-                              <dd className="prose">{a.answer}</dd>
-                            </div>
-                          ))}
-                        </dl>
-                      </details>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable captionId="submissions-caption" caption={t("evalAdmin.submissions.caption")} columns={[t("evalAdmin.col.idea"), t("evalAdmin.col.submitter"), t("evalAdmin.col.organization"), t("evalAdmin.col.status"), t("evalAdmin.col.submittedAt"), t("evalAdmin.col.answers")]}>
+          {items.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                <Link to={`/ideas/${s.ideaId}`}>{s.ideaTitle}</Link>
+              </th>
+              <td>{s.submitterName}</td>
+              <td>{s.organizationName ?? t("evalAdmin.none")}</td>
+              <td>{t(`evalAdmin.status.${s.status}`)}</td>
+              <td>{formatDate(s.submittedAt, locale)}</td>
+              <td>
+                {s.answers.length === 0 ? (
+                  t("evalAdmin.none")
+                ) : (
+                  <details>
+                    <summary>
+                      {t("evalAdmin.showAnswers")}
+                      <span className="visually-hidden"> — {s.ideaTitle}</span>
+                    </summary>
+                    <dl>
+                      {s.answers.map((a) => (
+                        <div key={a.questionId}>
+                          <dt>{a.prompt}</dt>
+                          <dd className="prose">{a.answer}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );
@@ -233,27 +206,15 @@ function ProgressSection({ data }: { data: Data }) {
       {progress.jurors.length === 0 ? (
         <p>{t("evalAdmin.progress.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="progress-caption" tabIndex={0}>
-          <table className="audit">
-            <caption id="progress-caption">{t("evalAdmin.progress.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("evalAdmin.col.juror")}</th>
-                <th scope="col">{t("evalAdmin.col.organization")}</th>
-                <th scope="col">{t("evalAdmin.col.progress")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.jurors.map((j) => (
-                <tr key={j.jurorId}>
-                  <th scope="row">{j.name}</th>
-                  <td>{j.organizationName ?? t("evalAdmin.none")}</td>
-                  <td>{t("evalAdmin.progress.value", { scored: j.scored, total: j.total })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable captionId="progress-caption" caption={t("evalAdmin.progress.caption")} columns={[t("evalAdmin.col.juror"), t("evalAdmin.col.organization"), t("evalAdmin.col.progress")]}>
+          {progress.jurors.map((j) => (
+            <tr key={j.jurorId}>
+              <th scope="row">{j.name}</th>
+              <td>{j.organizationName ?? t("evalAdmin.none")}</td>
+              <td>{t("evalAdmin.progress.value", { scored: j.scored, total: j.total })}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <h3 id="conflicts-title">{t("evalAdmin.conflicts.title")}</h3>
       {progress.conflicts.length === 0 ? (
@@ -293,53 +254,38 @@ function RankingSection({ data }: { data: Data }) {
       {ranking.items.length === 0 ? (
         <p>{t("evalAdmin.ranking.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="ranking-caption" tabIndex={0}>
-          <table className="audit">
-            <caption id="ranking-caption">{t("evalAdmin.ranking.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("callResults.col.rank")}</th>
-                <th scope="col">{t("callResults.col.idea")}</th>
-                <th scope="col">{t("callResults.col.score")}</th>
-                <th scope="col">{t("callResults.col.jurors")}</th>
-                <th scope="col">{t("evalAdmin.col.jurors")}</th>
-                <th scope="col">{t("callResults.col.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.items.map((item) => (
-                <tr key={item.submissionId}>
-                  <td>{item.rank}</td>
-                  <th scope="row">
-                    <Link to={`/ideas/${item.ideaId}`}>{item.ideaTitle}</Link>
-                    <br />
-                    <span className="meta">{t("callResults.by", { name: item.organizationName ?? item.authorName })}</span>
-                  </th>
-                  <td>{item.score === null ? t("callResults.noScore") : formatScore(item.score, locale)}</td>
-                  <td>{item.jurorsScored}</td>
-                  <td>
-                    {item.jurors.length === 0 ? (
-                      t("evalAdmin.none")
-                    ) : (
-                      <ul className="plain">
-                        {item.jurors.map((j) => (
-                          <li key={j.jurorId}>
-                            {j.jurorName}: {formatScore(j.weighted, locale)}
-                            {j.complete ? null : ` (${t("evalAdmin.incomplete")})`}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {[item.isWinner ? t("callResults.winner") : null, item.tied ? t("callResults.tied") : null].filter(Boolean).join(" · ") ||
-                      t("evalAdmin.none")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable captionId="ranking-caption" caption={t("evalAdmin.ranking.caption")} columns={[t("callResults.col.rank"), t("callResults.col.idea"), t("callResults.col.score"), t("callResults.col.jurors"), t("evalAdmin.col.jurors"), t("callResults.col.note")]}>
+          {ranking.items.map((item) => (
+            <tr key={item.submissionId}>
+              <td>{item.rank}</td>
+              <th scope="row">
+                <Link to={`/ideas/${item.ideaId}`}>{item.ideaTitle}</Link>
+                <br />
+                <span className="meta">{t("callResults.by", { name: item.organizationName ?? item.authorName })}</span>
+              </th>
+              <td>{item.score === null ? t("callResults.noScore") : formatScore(item.score, locale)}</td>
+              <td>{item.jurorsScored}</td>
+              <td>
+                {item.jurors.length === 0 ? (
+                  t("evalAdmin.none")
+                ) : (
+                  <ul className="plain">
+                    {item.jurors.map((j) => (
+                      <li key={j.jurorId}>
+                        {j.jurorName}: {formatScore(j.weighted, locale)}
+                        {j.complete ? null : ` (${t("evalAdmin.incomplete")})`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                {[item.isWinner ? t("callResults.winner") : null, item.tied ? t("callResults.tied") : null].filter(Boolean).join(" · ") ||
+                  t("evalAdmin.none")}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ScrollTable } from "~/components/scroll-table";
 import { useTranslation } from "~/i18n/react";
 import { formatDateTime, type Locale } from "~/i18n";
 import { juryOverview } from "~/lib/evaluation.server";
@@ -36,35 +37,22 @@ export default function JuryPage() {
         <>
           <p className="lead">{t("jury.lead")}</p>
           <p className="hint">{t("jury.conflictRule")}</p>
-          <div className="table-scroll" role="region" aria-labelledby="jury-calls-caption" tabIndex={0}>
-            <table className="audit">
-              <caption id="jury-calls-caption">{t("jury.callsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("jury.col.call")}</th>
-                  <th scope="col">{t("jury.col.phase")}</th>
-                  <th scope="col">{t("jury.col.dates")}</th>
-                  <th scope="col">{t("jury.col.progress")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {calls.map((call) => (
-                  <tr key={call.callId}>
-                    <th scope="row">
-                      <Link to={`/jurado/${call.callId}`}>{call.title}</Link>
-                    </th>
-                    <td>{t(`callPhase.${call.phase}` as never)}</td>
-                    <td>
-                      {t("jury.closes", { date: formatDateTime(call.closesAt, locale) })}
-                      <br />
-                      {t("jury.evaluationEnds", { date: formatDateTime(call.evaluationEndsAt, locale) })}
-                    </td>
-                    <td>{t("jury.progress", { scored: call.progress.scored, total: call.progress.total })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable captionId="jury-calls-caption" caption={t("jury.callsCaption")} columns={[t("jury.col.call"), t("jury.col.phase"), t("jury.col.dates"), t("jury.col.progress")]}>
+            {calls.map((call) => (
+              <tr key={call.callId}>
+                <th scope="row">
+                  <Link to={`/jurado/${call.callId}`}>{call.title}</Link>
+                </th>
+                <td>{t(`callPhase.${call.phase}` as never)}</td>
+                <td>
+                  {t("jury.closes", { date: formatDateTime(call.closesAt, locale) })}
+                  <br />
+                  {t("jury.evaluationEnds", { date: formatDateTime(call.evaluationEndsAt, locale) })}
+                </td>
+                <td>{t("jury.progress", { scored: call.progress.scored, total: call.progress.total })}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ScrollTable } from "~/components/scroll-table";
 import { useTranslation } from "~/i18n/react";
 import { AuditEntry } from "~/components/audit-entry";
 import { titledPage } from "~/lib/meta";
@@ -116,26 +117,11 @@ export default function AuditPage() {
       {page.items.length === 0 ? (
         <p role="status">{t("audit.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-          <table className="audit">
-            <caption id="audit-caption">{t("audit.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.col.when")}</th>
-                <th scope="col">{t("audit.col.who")}</th>
-                <th scope="col">{t("audit.col.action")}</th>
-                <th scope="col">{t("audit.col.subject")}</th>
-                <th scope="col">{t("audit.col.reason")}</th>
-                <th scope="col">{t("audit.col.changes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((entry) => (
-                <AuditEntry key={entry.id} entry={entry} filterHref={href} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable captionId="audit-caption" caption={t("audit.caption")} columns={[t("audit.col.when"), t("audit.col.who"), t("audit.col.action"), t("audit.col.subject"), t("audit.col.reason"), t("audit.col.changes")]}>
+          {page.items.map((entry) => (
+            <AuditEntry key={entry.id} entry={entry} filterHref={href} />
+          ))}
+        </ScrollTable>
       )}
       {page.nextCursor ? (
         <p className="pager">
