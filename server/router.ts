@@ -1,3 +1,4 @@
+import { allianceRouter, commitmentRouter, milestoneRouter } from "./alliance/router";
 import { auditRouter } from "./audit/router";
 import { authRouter } from "./auth/router";
 import { callParticipationRouter } from "./call-participation/router";
@@ -7,6 +8,7 @@ import { coauthorRouter } from "./coauthor/router";
 import { commentRouter } from "./comment/router";
 import { fileRouter } from "./files/router";
 import { ideaRouter } from "./idea/router";
+import { matchRouter } from "./match/router";
 import { moderationRouter } from "./moderation/router";
 import { membershipRouter, organizationRouter } from "./organization/router";
 import { followRouter, notificationRouter, preferencesRouter } from "./notification/router";
@@ -41,6 +43,10 @@ export const appRouter = router({
   space: spaceRouter,
   availability: availabilityRouter,
   booking: bookingRouter,
+  alliance: allianceRouter,
+  commitment: commitmentRouter,
+  milestone: milestoneRouter,
+  match: matchRouter,
 });
 
 export type AppRouter = typeof appRouter;

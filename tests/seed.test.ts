@@ -29,6 +29,9 @@ describe("demo data", () => {
       hours: await suite.db.centerHours.count(),
       closures: await suite.db.centerClosure.count(),
       bookings: await suite.db.booking.count(),
+      alliances: await suite.db.alliance.count(),
+      commitments: await suite.db.commitment.count(),
+      milestoneUpdates: await suite.db.milestoneUpdate.count(),
     });
     const first = await counts();
     await seedDemoData(suite.db);
@@ -138,6 +141,22 @@ describe("demo data", () => {
     const entrepreneur = await signedIn("emprendedora@cocrea.demo");
     expect((await entrepreneur.booking.mine({ scope: "upcoming" })).map((b) => b.status)).toEqual(["CONFIRMED", "CONFIRMED", "CONFIRMED"]);
     expect((await entrepreneur.booking.mine({ scope: "past" })).map((b) => b.status)).toEqual(["COMPLETED"]);
+  });
+
+  it("has a public triple-helix alliance around a seeded idea, with commitments and milestones, and one still forming", async () => {
+    const anonymous = (await callerFor(suite.services, { ip: "198.18.1.1" })).caller;
+    const [active, ...others] = (await anonymous.alliance.list({})).items;
+    expect(others).toEqual([]);
+    expect(active).toMatchObject({ status: "ACTIVE", tripleHelix: true, idea: { title: "Mantenimiento predictivo para pozos maduros" }, milestones: 2, milestonesDone: 1 });
+    const detail = await anonymous.alliance.byId({ id: active!.id });
+    expect(detail.parties.map((p) => p.sector).sort()).toEqual(["ACADEMIA", "ENTREPRENEUR", "PRIVATE", "PUBLIC"]);
+    // The refinery's pesos are not published; its data sets are.
+    const refinery = detail.parties.find((p) => p.sector === "PRIVATE")!;
+    expect(refinery.commitments.map((c) => [c.kind, c.quantity])).toEqual([["FUNDING_COP", null], ["DATA", 5]]);
+    expect(detail.milestones[0]!.updates).toHaveLength(2);
+    // The university's owner has the forming alliance's invitation to answer.
+    const academia = await signedIn("academia@cocrea.demo");
+    expect((await academia.alliance.mine()).invitations.map((i) => i.title)).toEqual(["Alianza por el aire limpio del nororiente"]);
   });
 
   it.each(DEMO_ACCOUNTS.map((a) => [a.role, a] as const))("prints a %s login that really works", async (_role, account) => {

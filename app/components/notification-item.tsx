@@ -12,6 +12,8 @@ export interface NotificationView {
   callSlug?: string | null;
   /** For BOOKING_* kinds (the booking's page is /reservas/<id>; `data` has spaceName, startsAt, endsAt). */
   bookingId?: string | null;
+  /** For ALLIANCE_* kinds (the alliance's page is /alianzas/<id>; `data.alliance` has its title). */
+  allianceId?: string | null;
   actorName: string | null;
   data: unknown;
   readAt: string | null;
@@ -27,6 +29,8 @@ const VARIANTS: Record<string, { field: string; values: readonly string[] }> = {
   CALL_PARTICIPATION_DECISION: { field: "status", values: ["INVITED", "ACCEPTED", "DECLINED"] },
   CALL_DEADLINE_EXTENDED: { field: "change", values: ["extended", "cancelled"] },
   BOOKING_DECISION: { field: "decision", values: ["approve", "reject", "expired"] },
+  ALLIANCE_INVITATION: { field: "as", values: ["person", "organization"] },
+  ALLIANCE_STATUS_CHANGED: { field: "status", values: ["ACTIVE", "COMPLETED", "WITHDRAWN"] },
 };
 
 /** One notification: what happened, when, a link to it, and (unread) a "mark as read" form. */
@@ -49,10 +53,12 @@ export function NotificationItem({ notification: n, busy }: { notification: Noti
     closesAt: dateTime(data.closesAt),
     space: text(data.spaceName),
     startsAt: dateTime(data.startsAt),
+    alliance: text(data.alliance),
   });
   const invitation = n.kind === "COAUTHOR_INVITATION";
   const call = n.kind.startsWith("CALL_") && n.callSlug;
   const booking = n.kind.startsWith("BOOKING_") && n.bookingId;
+  const alliance = n.kind.startsWith("ALLIANCE_") && n.allianceId;
   return (
     <li className={n.readAt ? "read" : "unread"}>
       <p>
@@ -63,7 +69,15 @@ export function NotificationItem({ notification: n, busy }: { notification: Noti
       {text(data.excerpt) ? <p className="prose">«{text(data.excerpt)}»</p> : null}
       <p className="meta">
         <time dateTime={n.createdAt}>{formatDate(n.createdAt, i18n.language as Locale)}</time>
-        {booking ? (
+        {alliance ? (
+          <>
+            {" · "}
+            <Link to={`/alianzas/${n.allianceId}`}>
+              {t("notifications.openAlliance")}
+              <span className="visually-hidden">: {text(data.alliance)}</span>
+            </Link>
+          </>
+        ) : booking ? (
           <>
             {" · "}
             <Link to={`/reservas/${n.bookingId}`}>

@@ -1,4 +1,4 @@
-import type { CallParticipationStatus, CallStatus, CoauthorStatus, IdeaStatus, Role } from "../db/generated/enums";
+import type { AlliancePartyStatus, AllianceStatus, CallParticipationStatus, CallStatus, CoauthorStatus, IdeaStatus, Role } from "../db/generated/enums";
 import { isListedState, isPublicState } from "../idea/lifecycle";
 import { AppError } from "../trpc/errors";
 import type { MessageKey } from "../i18n/messages";
@@ -93,6 +93,28 @@ const isPublicCallStatus = (status: CallStatus) => status === "APPROVED" || stat
 const ownsProposingOrganization = (actor: Actor | null, call: EvaluatedCallRecord) =>
   call.proposingOrganizationId !== null && actor?.memberships.get(call.proposingOrganizationId) === "OWNER";
 const isJurorOf = (actor: Actor | null, call: EvaluatedCallRecord) => actor !== null && call.jurorIds.includes(actor.id);
+
+/** A party of an alliance: an organization (its owners speak for it, its members belong to it) or a person. */
+export interface AlliancePartyRecord {
+  organizationId: string | null;
+  userId: string | null;
+  status: AlliancePartyStatus;
+  isProposer: boolean;
+}
+/** An alliance as rules see it, with its parties (loaded with it: no rule runs a query). */
+export interface AllianceRecord {
+  status: AllianceStatus;
+  activatedAt: Date | null;
+  proposedById: string;
+  parties: readonly AlliancePartyRecord[];
+}
+const speaksFor = (actor: Actor | null, party: AlliancePartyRecord) =>
+  actor !== null && (party.userId === actor.id || (party.organizationId !== null && roleIn(actor, { id: party.organizationId }) === "OWNER"));
+const belongsTo = (actor: Actor | null, party: AlliancePartyRecord) =>
+  actor !== null && (party.userId === actor.id || (party.organizationId !== null && roleIn(actor, { id: party.organizationId }) !== undefined));
+/** Who proposed it: the person, or the owners of the organization it was proposed for. */
+const leads = (actor: Actor | null, alliance: AllianceRecord) =>
+  actor !== null && (actor.id === alliance.proposedById || alliance.parties.some((p) => p.isProposer && speaksFor(actor, p)));
 
 const policies = {
   /** Entrepreneurs, academia and companies post ideas; the Secretariat moderates them and does not. */
@@ -201,6 +223,26 @@ const policies = {
   "booking.checkIn": (actor: Actor | null, booking: BookingRecord) => isBooker(actor, booking) || isSecretariat(actor),
   /** Approving or rejecting pending bookings, and seeing them all: the Secretariat. */
   "booking.decide": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  /** Opening an alliance around an idea: its authors and the Secretariat (organizations' owners propose through `alliance.proposeFor`). */
+  "alliance.proposeForIdea": (actor: Actor | null, idea: IdeaRecord) => isContributor(actor, idea) || isSecretariat(actor),
+  /** Opening an alliance on behalf of an organization, around any public idea or call: its owners. */
+  "alliance.proposeFor": (actor: Actor | null, organization: OrganizationRecord) => roleIn(actor, organization) === "OWNER",
+  /** Opening an alliance around a call with no idea: the Secretariat (organizations' owners through `alliance.proposeFor`). */
+  "alliance.proposeForCall": (actor: Actor | null, _resource: null) => isSecretariat(actor),
+  /** Public from its activation on; before that, its parties (invited ones too) and the Secretariat. */
+  "alliance.view": (actor: Actor | null, alliance: AllianceRecord) =>
+    alliance.activatedAt !== null || isSecretariat(actor) || alliance.parties.some((p) => belongsTo(actor, p)),
+  /** Inviting parties, adding milestones, completing or withdrawing: whoever proposed it, and the Secretariat. */
+  "alliance.lead": (actor: Actor | null, alliance: AllianceRecord) => leads(actor, alliance) || isSecretariat(actor),
+  /** Answering an invitation, and the party's commitments: the invited person, or the organization's owners. */
+  "alliance.speakFor": (actor: Actor | null, party: AlliancePartyRecord) => speaksFor(actor, party),
+  /** Reporting progress on milestones: anyone belonging to an accepted party (an organization's members too). */
+  "alliance.contribute": (actor: Actor | null, alliance: AllianceRecord) =>
+    alliance.parties.some((p) => p.status === "ACCEPTED" && belongsTo(actor, p)),
+  /** Partner suggestions for an idea: its authors and the Secretariat. */
+  "match.idea": (actor: Actor | null, idea: IdeaRecord) => isContributor(actor, idea) || isSecretariat(actor),
+  /** Partner suggestions for a call: the Secretariat and the owners of the organization that proposed it. */
+  "match.call": (actor: Actor | null, call: CallRecord) => isSecretariat(actor) || ownsCallProposer(actor, call),
 } as const;
 
 export type Action = keyof typeof policies;

@@ -1,5 +1,7 @@
 import { callMessagesEn, callMessagesEs } from "./call-messages";
+import { allianceMessagesEn, allianceMessagesEs } from "./alliance-messages";
 import { bookingMessagesEn, bookingMessagesEs } from "./booking-messages";
+import { matchMessagesEn, matchMessagesEs } from "./match-messages";
 import { callParticipantsMessagesEn, callParticipantsMessagesEs } from "./call-participants-messages";
 import { communityMessagesEn, communityMessagesEs } from "./community-messages";
 import { evaluationMessagesEn, evaluationMessagesEs } from "./evaluation-messages";
@@ -61,6 +63,8 @@ const es = {
   ...callMessagesEs,
   ...bookingMessagesEs,
   ...callParticipantsMessagesEs,
+  ...allianceMessagesEs,
+  ...matchMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -114,6 +118,8 @@ const en: Catalog = {
   ...callMessagesEn,
   ...bookingMessagesEn,
   ...callParticipantsMessagesEn,
+  ...allianceMessagesEn,
+  ...matchMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

@@ -53,7 +53,7 @@ async function facts(db: Db, ids: string[]): Promise<NotificationFacts[]> {
   return queryRows<NotificationFacts>(
     db,
     Prisma.sql`
-      SELECT n."kind", n."ideaId", i."title" AS "ideaTitle", c."title" AS "callTitle", c."slug" AS "callSlug", n."bookingId",
+      SELECT n."kind", n."ideaId", i."title" AS "ideaTitle", c."title" AS "callTitle", c."slug" AS "callSlug", n."bookingId", n."allianceId",
              n."actorId", a."name" AS "actorName", n."data"
         FROM "Notification" n
         LEFT JOIN "Idea" i ON i."id" = n."ideaId"

@@ -18,6 +18,8 @@ export interface NotificationEvent {
   callId?: string | null;
   /** The booking it is about, for BOOKING_* kinds: the message links to /reservas/<bookingId>. */
   bookingId?: string | null;
+  /** The alliance it is about, for ALLIANCE_* kinds: the message links to /alianzas/<allianceId>. */
+  allianceId?: string | null;
   /** Who did it; never notified of their own act. Null: the platform itself. */
   actorId?: string | null;
   /** What the message needs besides the idea, copied now (states, reason, comment excerpt). */
@@ -35,7 +37,7 @@ export async function fanOut(tx: DbClient, recipients: Prisma.Sql, event: Notifi
     Prisma.sql`
       SELECT gen_random_uuid() AS "id", r."recipientId", r."kind"::"NotificationKind" AS "kind", u."email", u."locale",
              COALESCE(p."delivery", 'IMMEDIATE') AS "delivery", ${event.ideaId ?? null}::uuid AS "ideaId", ${event.callId ?? null}::uuid AS "callId",
-             ${event.bookingId ?? null}::uuid AS "bookingId", ${event.actorId ?? null}::uuid AS "actorId", ${JSON.stringify(event.data ?? {})}::jsonb AS "data"
+             ${event.bookingId ?? null}::uuid AS "bookingId", ${event.allianceId ?? null}::uuid AS "allianceId", ${event.actorId ?? null}::uuid AS "actorId", ${JSON.stringify(event.data ?? {})}::jsonb AS "data"
         FROM (SELECT DISTINCT ON ("recipientId") "recipientId", "kind" FROM (${recipients}) candidates
                WHERE "recipientId" IS NOT NULL ORDER BY "recipientId", "priority") r
         JOIN "User" u ON u."id" = r."recipientId"
@@ -55,7 +57,7 @@ export async function fanOutEach(tx: DbClient, rows: Prisma.Sql, actorId: string
     Prisma.sql`
       SELECT gen_random_uuid() AS "id", r."recipientId", r."kind"::"NotificationKind" AS "kind", u."email", u."locale",
              COALESCE(p."delivery", 'IMMEDIATE') AS "delivery", NULL::uuid AS "ideaId", NULL::uuid AS "callId",
-             r."bookingId", ${actorId}::uuid AS "actorId", r."data"
+             r."bookingId", NULL::uuid AS "allianceId", ${actorId}::uuid AS "actorId", r."data"
         FROM (${rows}) r
         JOIN "User" u ON u."id" = r."recipientId"
         LEFT JOIN "NotificationPreference" p ON p."userId" = r."recipientId" AND p."kind" = r."kind"::"NotificationKind"
@@ -65,7 +67,7 @@ export async function fanOutEach(tx: DbClient, rows: Prisma.Sql, actorId: string
 
 /**
  * `targets` is a SELECT of the notifications to write ("id", "recipientId", "kind", "email",
- * "locale", "delivery", "ideaId", "callId", "bookingId", "actorId", "data"); materialized so the
+ * "locale", "delivery", "ideaId", "callId", "bookingId", "allianceId", "actorId", "data"); materialized so the
  * ids written to Notification and to EmailOutbox are the same.
  */
 async function writeNotifications(tx: DbClient, targets: Prisma.Sql): Promise<{ notified: number; mailed: number }> {
@@ -74,8 +76,8 @@ async function writeNotifications(tx: DbClient, targets: Prisma.Sql): Promise<{ 
     Prisma.sql`
       WITH targets AS MATERIALIZED (${targets}),
       notes AS (
-        INSERT INTO "Notification" ("id", "recipientId", "kind", "ideaId", "callId", "bookingId", "actorId", "data", "digestPending")
-        SELECT "id", "recipientId", "kind", "ideaId", "callId", "bookingId", "actorId", "data", "delivery" = 'DAILY'
+        INSERT INTO "Notification" ("id", "recipientId", "kind", "ideaId", "callId", "bookingId", "allianceId", "actorId", "data", "digestPending")
+        SELECT "id", "recipientId", "kind", "ideaId", "callId", "bookingId", "allianceId", "actorId", "data", "delivery" = 'DAILY'
           FROM targets
         RETURNING "id"
       ),

@@ -17,6 +17,8 @@ export interface NotificationRow {
   callSlug: string | null;
   /** For BOOKING_* kinds: the booking it is about (its page is /reservas/<bookingId>); `data` has the space and times. */
   bookingId: string | null;
+  /** For ALLIANCE_* kinds: the alliance it is about (its page is /alianzas/<allianceId>); `data.alliance` has its title. */
+  allianceId: string | null;
   actorName: string | null;
   data: Record<string, unknown>;
   readAt: Date | null;
@@ -39,7 +41,7 @@ export async function listNotifications(db: DbClient, userId: string, input: Lis
     db,
     Prisma.sql`
       SELECT n."id", n."kind", n."ideaId", i."title" AS "ideaTitle", i."status" AS "ideaStatus",
-             n."callId", c."title" AS "callTitle", c."slug" AS "callSlug", n."bookingId", a."name" AS "actorName",
+             n."callId", c."title" AS "callTitle", c."slug" AS "callSlug", n."bookingId", n."allianceId", a."name" AS "actorName",
              n."data", n."readAt", n."createdAt"
         FROM "Notification" n
         LEFT JOIN "Idea" i ON i."id" = n."ideaId"

@@ -8,6 +8,7 @@ import type { Sector } from "../db/generated/enums";
 import { DEMO_NEIGHBOURS, seedLifecycleIdea } from "./lifecycle";
 import { LIFECYCLE_IDEAS } from "./lifecycle-ideas";
 import { seedDemoNotifications } from "./notifications";
+import { seedDemoAlliances } from "./alliances";
 
 /** Shown by `npm start` in development; never used when NODE_ENV=production unless SEED_DEMO is set. */
 export const DEMO_ACCOUNTS = [
@@ -104,4 +105,6 @@ export async function seedDemoData(db: Db, options: { reportHideThreshold?: numb
   await seedDemoCalls(db, users);
   await seedDemoSpaces(db, users);
   await seedDemoNotifications(db, users);
+  // After the hand-written notifications, which are seeded only while the demo logins have none.
+  await seedDemoAlliances(db, users);
 }

@@ -6,7 +6,7 @@
  * directly: the service books the future only.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { actorFrom } from "../authz/actor";
+import { actorOf } from "./actors";
 import { Prisma, type Db, type DbClient } from "../db/client";
 import { addClosure, createCenter, createSpace } from "../booking/centers";
 import { dayClosure, type CenterCalendar } from "../booking/rules";
@@ -168,11 +168,6 @@ function openWeekdays(calendar: CenterCalendar, from: string, step: 1 | -1, coun
     if (isoWeekday(date) <= 5 && !dayClosure(calendar, date)) dates.push(date);
   }
   return dates;
-}
-
-async function actorOf(db: DbClient, userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, role: true, memberships: { select: { organizationId: true, role: true } } } });
-  return actorFrom(user);
 }
 
 /** A held booking as the service would have inserted it, checked in 5 minutes early. */

@@ -7,6 +7,8 @@ export const DELEGATED_COVERAGE = {
   "tests/authz/call-coverage.test.ts": ["calls.", "callParticipation."],
   "tests/authz/evaluation-coverage.test.ts": ["submission.", "evaluation."],
   "tests/authz/booking-coverage.test.ts": ["center.", "space.", "availability.", "booking."],
+  "tests/authz/alliance-coverage.test.ts": ["alliance.", "commitment.", "milestone."],
+  "tests/authz/match-coverage.test.ts": ["match."],
 } as const;
 
 const delegatedPrefixes: readonly string[] = Object.values(DELEGATED_COVERAGE).flat();

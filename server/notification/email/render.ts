@@ -15,6 +15,8 @@ export interface NotificationFacts {
   callSlug?: string | null;
   /** For BOOKING_* kinds: the booking's page is /reservas/<bookingId>. */
   bookingId?: string | null;
+  /** For ALLIANCE_* kinds: the alliance's page is /alianzas/<allianceId>. */
+  allianceId?: string | null;
   /** Null: the platform itself. */
   actorId: string | null;
   actorName: string | null;
@@ -57,6 +59,8 @@ const VARIANTS: Partial<Record<NotificationKind, { field: string; values: readon
   CALL_PARTICIPATION_DECISION: { field: "status", values: ["INVITED", "ACCEPTED", "DECLINED"] },
   CALL_DEADLINE_EXTENDED: { field: "change", values: ["extended", "cancelled"] },
   BOOKING_DECISION: { field: "decision", values: ["approve", "reject", "expired"] },
+  ALLIANCE_INVITATION: { field: "as", values: ["person", "organization"] },
+  ALLIANCE_STATUS_CHANGED: { field: "status", values: ["ACTIVE", "COMPLETED", "WITHDRAWN"] },
 };
 
 /** The body key of a notification: its kind, with the variant `data` names (first allowed value by default). */
@@ -71,8 +75,11 @@ export function notificationBodyKey(kind: NotificationKind, data: Record<string,
 export const isCallNotification = (kind: NotificationKind) => kind.startsWith("CALL_");
 /** Bookings' notifications link to the booking's page. */
 export const isBookingNotification = (kind: NotificationKind) => kind.startsWith("BOOKING_");
+/** Alliances' notifications link to the alliance's page. */
+export const isAllianceNotification = (kind: NotificationKind) => kind.startsWith("ALLIANCE_");
 
 function notificationLink(item: NotificationFacts, baseUrl: string, t: (key: `email.${string}`) => string) {
+  if (isAllianceNotification(item.kind)) return { href: `${baseUrl}/alianzas/${item.allianceId ?? ""}`, label: t("email.openAlliance") };
   if (isBookingNotification(item.kind)) return { href: `${baseUrl}/reservas/${item.bookingId ?? ""}`, label: t("email.openBooking") };
   if (isCallNotification(item.kind)) return { href: `${baseUrl}/convocatorias/${item.callSlug ?? ""}`, label: t("email.openCall") };
   const invitation = item.kind === "COAUTHOR_INVITATION";
@@ -93,6 +100,7 @@ export function describeNotification(locale: Locale, item: NotificationFacts, ba
     closesAt: bogotaDateTime(item.data.closesAt, locale),
     space: str(item.data.spaceName),
     startsAt: bogotaDateTime(item.data.startsAt, locale),
+    alliance: str(item.data.alliance),
   };
   const bodyKey = notificationBodyKey(item.kind, item.data);
   const extra: string[] = [];
