@@ -218,12 +218,12 @@ describe("preferences", () => {
   it("lists every kind with its delivery (IMMEDIATE by default) and keeps the others when one changes", async () => {
     const me = await person();
     const before = await me.caller.preferences.get();
-    // Every kind: the ideas' six, the calls' five and the bookings' three.
-    expect(before).toHaveLength(14);
+    // Every kind: the ideas' six, the calls' five, the bookings' three and the alliances' two.
+    expect(before).toHaveLength(16);
     expect(before.every((p) => p.delivery === "IMMEDIATE")).toBe(true);
     const after = await me.caller.preferences.set({ preferences: [{ kind: "REPORT_OUTCOME", delivery: "DAILY" }] });
     expect(after.find((p) => p.kind === "REPORT_OUTCOME")!.delivery).toBe("DAILY");
-    expect(after.filter((p) => p.delivery === "IMMEDIATE")).toHaveLength(13);
+    expect(after.filter((p) => p.delivery === "IMMEDIATE")).toHaveLength(before.length - 1);
   });
 });
 
