@@ -1,13 +1,14 @@
 /**
  * The UI copy is split by area (ADR 010): every page loads the base copy; pages of the work tools
  * (moderation, organization management, juries, a call's participants) also load the "gestion"
- * area, so a citizen reading ideas never downloads the Secretariat's words. A key belongs to an
+ * area, and the alliances' pages the "alianzas" area, so a citizen reading ideas never downloads
+ * the Secretariat's words or the alliances' forms. A key belongs to an
  * area by its prefix; a route declares the areas it needs with `export const handle = copyAreas("gestion")`,
  * which the server uses to link the area's script and the browser to load it before navigating
  * there (`clientLoader`, ./load-area.ts). tests/app/copy-areas.test.ts checks every route
  * declares the areas of the keys its modules use.
  */
-export const COPY_AREAS = ["gestion"] as const;
+export const COPY_AREAS = ["gestion", "alianzas"] as const;
 export type CopyArea = (typeof COPY_AREAS)[number];
 
 const AREA_PREFIXES: Record<CopyArea, readonly string[]> = {
@@ -24,6 +25,8 @@ const AREA_PREFIXES: Record<CopyArea, readonly string[]> = {
     "callParticipants.",
     "spaceAdmin.",
   ],
+  // Alliances' pages and partner suggestions; the idea's and call's pages show their alliances with base keys only.
+  alianzas: ["alliances.", "matches.", "allianceParty.", "milestoneStatus.", "commitmentKind."],
 };
 
 /** Keys under an area's prefix that a public page uses too: the Secretariat's decision form on an idea's page. */

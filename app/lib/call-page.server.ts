@@ -23,6 +23,9 @@ const FORMS = {
 
 type Intent = keyof typeof FORMS;
 
+/** Call states alliances may form around (server/alliance/write.ts). */
+const ALLIANCE_STATES: readonly string[] = ["APPROVED", "RESULTS_PUBLISHED"];
+
 /** Phases after which results are public. */
 const PUBLISHED = ["RESULTS_PUBLISHED", "CLOSED"];
 
@@ -50,11 +53,12 @@ export async function loadCallPage(context: AppLoadContext, slug: string | undef
   });
   const open = call.phase === "OPEN";
   const administers = can(actor, "call.administer", null);
-  const [ideas, organizations, submissions, results] = await Promise.all([
+  const [ideas, organizations, submissions, results, alliances] = await Promise.all([
     user && eligible && open ? context.caller.idea.mine({ limit: 50 }) : Promise.resolve(null),
     user && actor && actor.memberships.size > 0 ? context.caller.organization.mine() : Promise.resolve([]),
     user && !administers ? context.caller.submission.mine({ callId: call.id }) : Promise.resolve([] as MySubmission[]),
     published ? context.caller.evaluation.results({ callId: call.id }) : Promise.resolve(null),
+    context.caller.alliance.ofCall({ callId: call.id }),
   ]);
   const mine = published
     ? await Promise.all(
@@ -74,6 +78,11 @@ export async function loadCallPage(context: AppLoadContext, slug: string | undef
     submissions,
     results,
     myScores: mine,
+    alliances,
+    // Partner suggestions (match.forCall), while alliances may still form around the call.
+    seeksPartners:
+      ALLIANCE_STATES.includes(call.status) &&
+      can(actor, "match.call", { status: call.status, proposingOrganizationId: call.proposingOrganization?.id ?? null }),
     constraint: { submit: schemaConstraint(FORMS.submit), participate: schemaConstraint(FORMS.participate) },
   };
 }

@@ -6,6 +6,7 @@ import { useTranslation } from "~/i18n/react";
 import type { Locale } from "~/i18n";
 import { CallPhaseBadge } from "~/components/call-card";
 import { CallResults, CriteriaTable, MyCallScores } from "~/components/call-results";
+import { SubjectAlliances } from "~/components/subject-alliances";
 import { ChoiceField, ErrorSummary, Field, RecordSelect } from "~/components/form";
 import { formatCallDate, formatCop } from "~/lib/call-format";
 import { callPageAction, loadCallPage } from "~/lib/call-page.server";
@@ -344,7 +345,7 @@ export default function CallPage() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { call, signedIn, eligible, ideas, memberOf, ownerOf, submissions, results, myScores, constraint } = data;
+  const { call, signedIn, eligible, ideas, memberOf, ownerOf, submissions, results, myScores, constraint, alliances, seeksPartners } = data;
   const isProposal = call.status === "PROPOSED" || call.status === "CHANGES_REQUESTED" || call.status === "REJECTED";
   const open = call.phase === "OPEN";
   const canParticipate = ownerOf.length > 0 && call.status === "APPROVED" && call.phase !== "EVALUATION";
@@ -449,6 +450,7 @@ export default function CallPage() {
       <Eligibility call={call} />
       <Rubric call={call} />
       <Participants call={call} />
+      <SubjectAlliances kind="call" alliances={alliances} findPartners={seeksPartners ? `/convocatorias/${call.slug}/aliados` : undefined} />
       <MySubmissions submissions={submissions} result={result} />
       {open && eligible ? (
         <SubmitForm call={call} ideas={ideas} organizations={memberOf} constraint={constraint.submit} result={result} />

@@ -11,6 +11,7 @@ import { IdeaDecisionForm, ModerationNotice } from "~/components/idea-decision-f
 import { IdeaReportForm } from "~/components/idea-report-form";
 import { IdeaComments } from "~/components/idea-comments";
 import { SupportButton } from "~/components/support-button";
+import { SubjectAlliances } from "~/components/subject-alliances";
 import { loadCommunity } from "~/lib/comment-actions.server";
 import { FollowButton } from "~/components/follow-button";
 import { followingOf } from "~/lib/follow.server";
@@ -18,6 +19,8 @@ import { formatDate, type Locale } from "~/i18n";
 import { ideaPageAction, loadIdeaPage } from "~/lib/idea-page.server";
 import { ideaPageModeration } from "~/lib/moderation.server";
 import { formatSize } from "../../server/files/rules";
+import { can } from "../../server/authz/policy";
+import { isListedState, isPublicState } from "../../server/idea/lifecycle";
 import { pageMeta } from "~/lib/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, data?.idea.title);
@@ -33,13 +36,16 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
   try {
     const page = await loadIdeaPage(context, params.id);
     // Reporting it, or the Secretariat's decisions on it (app/lib/moderation.server.ts); its supports,
-    // comments, and whether the viewer follows it.
-    const [moderation, community, following] = await Promise.all([
+    // comments, whether the viewer follows it, and its alliances (only a public idea has any).
+    const [moderation, community, following, alliances] = await Promise.all([
       ideaPageModeration(context, page.idea),
       loadCommunity(context, page.idea, new URL(request.url).searchParams.get("comentarios")),
       followingOf(context, page.idea.id),
+      isPublicState(page.idea.status) ? context.caller.alliance.ofIdea({ ideaId: page.idea.id }) : Promise.resolve(null),
     ]);
-    return json({ ...page, moderation, community, following });
+    // Alliances form around listed ideas; the suggestions are for its authors and the Secretariat.
+    const seeksPartners = isListedState(page.idea.status) && can(context.ctx.actor, "match.idea", page.idea);
+    return json({ ...page, moderation, community, following, alliances, seeksPartners });
   } catch (error) {
     const { httpStatus } = context.describeError(error);
     // A malformed id is as absent as an unknown one.
@@ -54,7 +60,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
 
 export default function IdeaPage() {
   const { t, i18n } = useTranslation();
-  const { idea, viewer, history, decision, moderation, community, following } = useLoaderData<typeof loader>();
+  const { idea, viewer, history, decision, moderation, community, following, alliances, seeksPartners } = useLoaderData<typeof loader>();
   const location = useLocation();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -141,6 +147,14 @@ export default function IdeaPage() {
         inviteError={result?.fieldErrors.email}
         inviteEmail={typeof result?.values.email === "string" ? result.values.email : undefined}
       />
+      {alliances ? (
+        <SubjectAlliances
+          kind="idea"
+          alliances={alliances}
+          findPartners={seeksPartners ? `/ideas/${idea.id}/aliados` : undefined}
+          openAlliance={seeksPartners ? `/alianzas/nueva?idea=${idea.id}` : undefined}
+        />
+      ) : null}
       {history ? <IdeaHistory events={history} /> : null}
       {moderation.secretariat ? (
         <div id="moderacion">

@@ -7,13 +7,14 @@ let n = 0;
 
 /** An organization of `kind` whose owner (and optional member) are new users; callers for both. */
 export async function organizationWithOwner(services: Services, kind: OrganizationKind, options: { name?: string; sectors?: Sector[] } = {}) {
-  n += 1;
+  // Captured before any await: fixtures made in parallel each keep their own number.
+  const k = ++n;
   const owner = await createUser(services.db, kind === "UNIVERSITY" ? "ACADEMIA" : kind === "STARTUP" ? "ENTREPRENEUR" : "COMPANY");
   const member = await createUser(services.db, kind === "UNIVERSITY" ? "ACADEMIA" : "COMPANY");
   const organization = await services.db.organization.create({
     data: {
-      name: options.name ?? `Organización ${kind.toLowerCase()} ${n}`,
-      slug: `org-alianza-${n}-${Date.now()}`,
+      name: options.name ?? `Organización ${kind.toLowerCase()} ${k}`,
+      slug: `org-alianza-${k}-${Date.now()}`,
       kind,
       sectors: options.sectors ?? [],
       members: { create: [{ userId: owner.id, role: "OWNER" }, { userId: member.id, role: "MEMBER" }] },

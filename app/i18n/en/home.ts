@@ -14,7 +14,6 @@ export const home: Translation<typeof es> = {
   "home.who.secretariat": "The Secretariat: runs calls, moderates, verifies organizations and approves bookings.",
   "home.who.citizens": "Citizens: browse ideas and impact indicators without an account.",
   "soon.lead": "This section is under construction and will arrive in upcoming versions of Cocrea.",
-  "soon.alliances": "Alliances between the public sector, companies, academia and entrepreneurs (triple helix).",
   "soon.spaces": "Innovation centers, labs and coworking with online booking.",
   "soon.indicators": "Public, real-time impact indicators and open data.",
 };

@@ -18,6 +18,8 @@ import { organizationAdmin } from "./organization-admin";
 import { organizations } from "./organizations";
 import { spaces } from "./spaces";
 import { spaceAdmin } from "./space-admin";
+import { alliances } from "./alliances";
+import { matches } from "./matches";
 
 export const en = {
   ...layout,
@@ -37,6 +39,8 @@ export const en = {
   ...evaluation,
   ...spaces,
   ...spaceAdmin,
+  ...alliances,
+  ...matches,
 } satisfies Record<UiKey, string>;
 
 // `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.

@@ -12,7 +12,6 @@ export const home = {
   "home.who.secretariat": "La Secretaría: abre convocatorias, modera, verifica organizaciones y aprueba reservas.",
   "home.who.citizens": "La ciudadanía: consulta ideas e indicadores de impacto sin crear cuenta.",
   "soon.lead": "Esta sección está en construcción y llegará en las próximas versiones de Cocrea.",
-  "soon.alliances": "Alianzas entre sector público, empresas, academia y emprendedores (triple hélice).",
   "soon.spaces": "Centros de innovación, laboratorios y coworking con reservas en línea.",
   "soon.indicators": "Indicadores de impacto públicos y en tiempo real, y datos abiertos.",
 } as const;

@@ -23,6 +23,8 @@ import { organizationAdmin } from "./organization-admin";
 import { organizations } from "./organizations";
 import { spaces } from "./spaces";
 import { spaceAdmin } from "./space-admin";
+import { alliances } from "./alliances";
+import { matches } from "./matches";
 
 export const es = {
   ...layout,
@@ -42,6 +44,8 @@ export const es = {
   ...evaluation,
   ...spaces,
   ...spaceAdmin,
+  ...alliances,
+  ...matches,
 };
 
 export type UiKey = keyof typeof es;
