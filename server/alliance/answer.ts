@@ -11,12 +11,12 @@ import { inTransaction, Prisma, queryRows, type DbClient } from "../db/client";
 import type { AllianceSector, AllianceStatus } from "../db/generated/enums";
 import { AppError } from "../trpc/errors";
 import { notifyAllianceStatus } from "./notify";
-import { allianceIdOf, lockVisibleAlliance, OPEN_STATES, partyOf, requireState, type LoadedAlliance, type LoadedParty } from "./records";
+import { lockPartyFor, OPEN_STATES, requireState, type LoadedAlliance, type LoadedParty } from "./records";
 import type { AnswerInput, CommitmentFields } from "./schemas";
 import { isTripleHelix, readyToActivate } from "./sectors";
 
 /** Speaking for a party: the person, or the organization's owners; members who are not owners are told who answers. */
-export function requireSpokesperson(actor: Actor, alliance: LoadedAlliance, party: LoadedParty) {
+export function requireSpokesperson(actor: Actor, party: LoadedParty) {
   if (can(actor, "alliance.speakFor", party)) return;
   throw new AppError("FORBIDDEN", party.organizationId ? "alliance.ownersSpeak" : "auth.forbidden", { name: party.name });
 }
@@ -57,11 +57,8 @@ async function settle(tx: DbClient, alliance: LoadedAlliance, actorId: string): 
 
 export async function answerInvitation(db: DbClient, actor: Actor, input: AnswerInput) {
   return inTransaction(db, async (tx) => {
-    const allianceId = await allianceIdOf(tx, "AllianceParty", input.partyId);
-    if (!allianceId) throw new AppError("NOT_FOUND", "alliance.partyNotFound");
-    const alliance = await lockVisibleAlliance(tx, actor, allianceId);
-    const party = partyOf(alliance, input.partyId);
-    requireSpokesperson(actor, alliance, party);
+    const { alliance, party } = await lockPartyFor(tx, actor, input.partyId);
+    requireSpokesperson(actor, party);
     if (party.status !== "INVITED") throw new AppError("CONFLICT", "alliance.alreadyAnswered");
     requireState(alliance, OPEN_STATES);
     const status = input.accept ? "ACCEPTED" : "DECLINED";

@@ -8,16 +8,13 @@ import { recordAudit } from "../audit/service";
 import { inTransaction, type DbClient } from "../db/client";
 import { AppError } from "../trpc/errors";
 import { insertCommitments, requireSpokesperson } from "./answer";
-import { allianceIdOf, lockVisibleAlliance, OPEN_STATES, partyOf, requireState } from "./records";
+import { allianceIdOf, lockPartyFor, lockVisibleAlliance, OPEN_STATES, partyOf, requireState } from "./records";
 import type { CommitmentFields } from "./schemas";
 
 export async function addCommitment(db: DbClient, actor: Actor, input: CommitmentFields & { partyId: string }) {
   return inTransaction(db, async (tx) => {
-    const allianceId = await allianceIdOf(tx, "AllianceParty", input.partyId);
-    if (!allianceId) throw new AppError("NOT_FOUND", "alliance.partyNotFound");
-    const alliance = await lockVisibleAlliance(tx, actor, allianceId);
-    const party = partyOf(alliance, input.partyId);
-    requireSpokesperson(actor, alliance, party);
+    const { alliance, party } = await lockPartyFor(tx, actor, input.partyId);
+    requireSpokesperson(actor, party);
     if (party.status !== "ACCEPTED") throw new AppError("CONFLICT", "commitment.partyNotAccepted");
     requireState(alliance, OPEN_STATES);
     await insertCommitments(tx, alliance.id, party.id, [input]);
@@ -39,7 +36,7 @@ export async function removeCommitment(db: DbClient, actor: Actor, id: string) {
     const alliance = await lockVisibleAlliance(tx, actor, allianceId);
     const commitment = await tx.commitment.findUniqueOrThrow({ where: { id }, select: { partyId: true, kind: true, quantity: true } });
     const party = partyOf(alliance, commitment.partyId);
-    requireSpokesperson(actor, alliance, party);
+    requireSpokesperson(actor, party);
     requireState(alliance, OPEN_STATES);
     const remaining = await tx.commitment.count({ where: { partyId: party.id } });
     if (!party.isProposer && remaining <= 1) throw new AppError("CONFLICT", "commitment.lastOne");

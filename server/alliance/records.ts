@@ -79,3 +79,11 @@ export async function allianceIdOf(tx: DbClient, table: "AllianceParty" | "Commi
   );
   return row?.allianceId ?? null;
 }
+
+/** A party's alliance, locked and visible to the actor, and the party itself as it stands after the lock. */
+export async function lockPartyFor(tx: DbClient, actor: Actor | null, partyId: string): Promise<{ alliance: LoadedAlliance; party: LoadedParty }> {
+  const allianceId = await allianceIdOf(tx, "AllianceParty", partyId);
+  if (!allianceId) throw new AppError("NOT_FOUND", "alliance.partyNotFound");
+  const alliance = await lockVisibleAlliance(tx, actor, allianceId);
+  return { alliance, party: partyOf(alliance, partyId) };
+}

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter, type Caller } from "../../server/router";
 import { alliancePurpose, funding, mentoring, organizationWithOwner } from "../alliance/fixtures";
 import { createApprovedCall, callTimeline } from "../support/calls";
-import { ROLES, callerAs, callerOfUser, createUser, failureOf, useTestServices, type Role } from "../support/callers";
-import { DELEGATED_COVERAGE, proceduresOwnedBy } from "./coverage-scope";
+import { ROLES, callerAs, callerOfUser, createUser, useTestServices, type Role } from "../support/callers";
+import { DELEGATED_COVERAGE, proceduresOwnedBy, outcomeOf } from "./coverage-scope";
 
 const suite = useTestServices();
 
@@ -155,16 +155,6 @@ async function callerOf(who: Who): Promise<Caller> {
   return (await callerAs(suite.services, who === "anonymous" ? null : who, { ip: `198.19.${++ip % 250}.${ip % 200}` })).caller;
 }
 
-async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
-  try {
-    await promise;
-    return "allowed";
-  } catch (error) {
-    const { httpStatus } = await failureOf(Promise.reject(error));
-    if (httpStatus === 401 || httpStatus === 403 || httpStatus === 404 || httpStatus === 409) return httpStatus;
-    throw error;
-  }
-}
 
 describe("alliance authorization coverage", () => {
   it("declares an expectation for every procedure of its prefixes, and for nothing else", () => {

@@ -8,8 +8,8 @@ import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { appRouter, type Caller } from "../../server/router";
 import { bogota, createSpace } from "../booking/fixtures";
 import { testClock } from "../support/clock";
-import { ROLES, callerAs, callerFor, createUser, failureOf, useTestServices, type Role } from "../support/callers";
-import { DELEGATED_COVERAGE, proceduresOwnedBy } from "./coverage-scope";
+import { ROLES, callerAs, callerFor, createUser, useTestServices, type Role } from "../support/callers";
+import { DELEGATED_COVERAGE, proceduresOwnedBy, outcomeOf } from "./coverage-scope";
 
 const suite = useTestServices();
 
@@ -172,16 +172,6 @@ async function callerOf(who: Who): Promise<Caller> {
   return (await callerAs(suite.services, who === "anonymous" ? null : who, { ip: `198.18.${++n % 250}.${n % 200}` })).caller;
 }
 
-async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
-  try {
-    await promise;
-    return "allowed";
-  } catch (error) {
-    const { httpStatus } = await failureOf(Promise.reject(error));
-    if (httpStatus === 401 || httpStatus === 403 || httpStatus === 404 || httpStatus === 409) return httpStatus;
-    throw error;
-  }
-}
 
 describe("booking authorization coverage", () => {
   it("declares an expectation for every procedure of its prefixes, and for nothing else", () => {

@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import type { CallParticipationStatus, CallStatus } from "../../server/db/generated/enums";
 import { appRouter, type Caller } from "../../server/router";
-import { ROLES, callerAs, callerFor, createUser, failureOf, useTestServices, type Role } from "../support/callers";
+import { ROLES, callerAs, callerFor, createUser, useTestServices, type Role } from "../support/callers";
 import { callTimeline, createApprovedCall } from "../support/calls";
 import { callForm, organizationOf } from "../call/helpers";
-import { DELEGATED_COVERAGE, proceduresOwnedBy } from "./coverage-scope";
+import { DELEGATED_COVERAGE, outcomeOf as sharedOutcomeOf, proceduresOwnedBy } from "./coverage-scope";
 
 const suite = useTestServices();
 
@@ -203,16 +203,7 @@ async function callerOf(who: Who): Promise<Caller> {
   return (await callerAs(suite.services, who === "anonymous" ? null : (who as Role), { ip: `198.19.${++n % 250}.${n % 200}` })).caller;
 }
 
-async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
-  try {
-    await promise;
-    return "allowed";
-  } catch (error) {
-    const { httpStatus } = await failureOf(Promise.reject(error));
-    if ([400, 401, 403, 404, 409].includes(httpStatus)) return httpStatus as Outcome;
-    throw error;
-  }
-}
+const outcomeOf = (promise: Promise<unknown>) => sharedOutcomeOf(promise, [400, 401, 403, 404, 409]);
 
 describe("calls and participation: authorization coverage", () => {
   it("declares an expectation for every calls. and callParticipation. procedure, and for nothing else", () => {

@@ -7,12 +7,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { appRouter, type Caller } from "../../server/router";
-import { ROLES, callerAs, callerFor, createUser, failureOf, useTestServices, type Role } from "../support/callers";
+import { ROLES, callerAs, callerFor, createUser, useTestServices, type Role } from "../support/callers";
 import { addCallJuror, createApprovedCall } from "../support/calls";
 import { testClock } from "../support/clock";
 import { createIdeaIn } from "../support/ideas";
 import { createOrganization } from "../evaluation/fixtures";
-import { DELEGATED_COVERAGE, proceduresOwnedBy } from "./coverage-scope";
+import { DELEGATED_COVERAGE, proceduresOwnedBy, outcomeOf } from "./coverage-scope";
 
 const suite = useTestServices();
 
@@ -192,16 +192,6 @@ async function callerOf(who: Who): Promise<{ caller: Caller; userId: string | nu
   return { caller: made.caller, userId: made.user?.id ?? null };
 }
 
-async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
-  try {
-    await promise;
-    return "allowed";
-  } catch (error) {
-    const { httpStatus } = await failureOf(Promise.reject(error));
-    if (httpStatus === 401 || httpStatus === 403 || httpStatus === 404 || httpStatus === 409) return httpStatus;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   await testClock(suite.db).set(NOW);

@@ -11,8 +11,8 @@ import { appSecret, unsubscribeToken } from "../../server/notification/unsubscri
 import { SESSION_COOKIE, createSession } from "../../server/auth/session";
 import { appRouter, type Caller } from "../../server/router";
 import { PNG_BYTES, fileOf } from "../files/fixtures";
-import { proceduresOwnedBy } from "./coverage-scope";
-import { ROLES, callerAs, callerFor, createUser, failureOf, useTestServices, type Role } from "../support/callers";
+import { proceduresOwnedBy, outcomeOf } from "./coverage-scope";
+import { ROLES, callerAs, callerFor, createUser, useTestServices, type Role } from "../support/callers";
 
 const suite = useTestServices();
 
@@ -502,16 +502,6 @@ async function callerOf(who: Who): Promise<Caller> {
   return (await callerAs(suite.services, who === "anonymous" ? null : (who as Role), { ip: `198.18.${++n % 250}.${n % 200}` })).caller;
 }
 
-async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
-  try {
-    await promise;
-    return "allowed";
-  } catch (error) {
-    const { httpStatus } = await failureOf(Promise.reject(error));
-    if (httpStatus === 401 || httpStatus === 403 || httpStatus === 404 || httpStatus === 409) return httpStatus;
-    throw error;
-  }
-}
 
 describe("procedure authorization coverage", () => {
   it("declares an expectation for every procedure of appRouter, and for nothing else", () => {
