@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../files/rules";
@@ -10,6 +10,7 @@ import { describeError } from "../trpc/error-shape";
 import { clientIp, limitRequestBodies, rejectCrossSiteMutations, securityHeaders, sendHttpError } from "./security";
 import { sendFetchResponse, toFetchRequest } from "./fetch-bridge";
 import { nodeHeaders } from "./node-headers";
+import { createBranchRequestHandler } from "./remix-branches";
 import { bookingCalendarRoutes } from "./booking-calendar";
 import { checkHealth } from "./health";
 import { createLogger, logFailure, requestLogger, type Logger } from "./logging";
@@ -136,7 +137,7 @@ function createExpressApp(services: Services, logger: Logger, options: HttpAppOp
     // Only a name with an extension can be a file of public/: pages skip the disk lookup.
     const publicFiles = express.static(publicDir, { maxAge: "1h" });
     app.use((req, res, next) => (FILE_NAME.test(req.path) ? publicFiles(req, res, next) : next()));
-    const remix = createRequestHandler(options.remixBuild, services.env.NODE_ENV === "production" ? "production" : "development");
+    const remix = createBranchRequestHandler(options.remixBuild, services.env.NODE_ENV === "production" ? "production" : "development");
     app.all(
       "*",
       handleAsync(async (req, res) => {
