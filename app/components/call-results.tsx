@@ -111,7 +111,7 @@ export function CallResults({ results, level = 2 }: { results: CallResultsData; 
             <li key={winner.submissionId}>
               <p>
                 <strong>
-                  <Link to={`/ideas/${winner.ideaId}`}>{winner.ideaTitle}</Link>
+                  {winner.ideaId ? <Link to={`/ideas/${winner.ideaId}`}>{winner.ideaTitle}</Link> : winner.ideaTitle}
                 </strong>{" "}
                 <span className="meta">{t("callResults.by", { name: winner.organizationName ?? winner.authorName })}</span>
               </p>
@@ -145,7 +145,7 @@ export function CallResults({ results, level = 2 }: { results: CallResultsData; 
                 <tr key={row.submissionId}>
                   <td>{row.rank}</td>
                   <th scope="row">
-                    <Link to={`/ideas/${row.ideaId}`}>{row.ideaTitle}</Link>
+                    {row.ideaId ? <Link to={`/ideas/${row.ideaId}`}>{row.ideaTitle}</Link> : row.ideaTitle}
                   </th>
                   <td>{row.organizationName ? `${row.authorName} (${row.organizationName})` : row.authorName}</td>
                   <td>{row.score === null ? t("callResults.noScore") : formatScore(row.score, locale)}</td>

@@ -8,6 +8,7 @@
  * rounded to two decimals (in SQL, exact decimals). Order: score (highest first; unscored last),
  * then more jurors who scored it, then submitted earlier, then id (a total order).
  */
+import { PUBLIC_STATES } from "../idea/lifecycle";
 import type { Actor } from "../authz/actor";
 import { can } from "../authz/policy";
 import { Prisma, queryRows, type DbClient } from "../db/client";
@@ -33,6 +34,8 @@ export interface RankedSubmission {
   submissionId: string;
   ideaId: string;
   ideaTitle: string;
+  /** Whether the idea is in a public state now (the Secretariat may have hidden it since). */
+  ideaIsPublic: boolean;
   authorName: string;
   organizationName: string | null;
   submittedAt: Date;
@@ -68,7 +71,8 @@ async function computeRanking(db: DbClient, callId: string): Promise<RankedSubmi
          WHERE sc."callId" = ${callId}::uuid
          GROUP BY sc."submissionId", sc."jurorId"
       )
-      SELECT s."id" AS "submissionId", s."ideaId", i."title" AS "ideaTitle", u."name" AS "authorName", o."name" AS "organizationName",
+      SELECT s."id" AS "submissionId", s."ideaId", i."title" AS "ideaTitle", i."status"::text = ANY(${[...PUBLIC_STATES]}::text[]) AS "ideaIsPublic",
+             u."name" AS "authorName", o."name" AS "organizationName",
              s."submittedAt", s."isWinner", s."winnerJustification",
              round(avg(pj."weighted") FILTER (WHERE pj."complete"), 2)::float8 AS "score",
              count(pj."jurorId") FILTER (WHERE pj."complete")::int AS "jurorsScored",
@@ -82,7 +86,7 @@ async function computeRanking(db: DbClient, callId: string): Promise<RankedSubmi
         LEFT JOIN per_juror pj ON pj."submissionId" = s."id"
         LEFT JOIN "User" ju ON ju."id" = pj."jurorId"
        WHERE s."callId" = ${callId}::uuid AND s."status" = 'SUBMITTED'
-       GROUP BY s."id", i."title", u."name", o."name"
+       GROUP BY s."id", i."title", i."status", u."name", o."name"
        ORDER BY "score" DESC NULLS LAST, "jurorsScored" DESC, s."submittedAt" ASC, s."id" ASC`,
   );
   return rows.map((row, i) => ({
@@ -101,7 +105,8 @@ export async function secretariatRanking(db: DbClient, callId: string, locale: L
 
 const PUBLISHED: readonly CallStatus[] = ["RESULTS_PUBLISHED", "CLOSED"];
 
-export type PublicRankedSubmission = Omit<RankedSubmission, "jurors">;
+/** A row of the public results: an idea hidden by moderation keeps its rank and score, not its title, author or link. */
+export type PublicRankedSubmission = Omit<RankedSubmission, "jurors" | "ideaId"> & { ideaId: string | null };
 
 /** A call's published results, for everyone: winners with the justification, the method, the criteria and the ranking. */
 export async function publishedResults(db: DbClient, callId: string, locale: Locale) {
@@ -111,7 +116,11 @@ export async function publishedResults(db: DbClient, callId: string, locale: Loc
   });
   if (!call || !["APPROVED", ...PUBLISHED].includes(call.status)) throw new AppError("NOT_FOUND", "evaluation.callNotFound");
   if (!PUBLISHED.includes(call.status)) throw new AppError("NOT_FOUND", "evaluation.resultsNotPublished");
-  const ranking: PublicRankedSubmission[] = (await computeRanking(db, callId)).map(({ jurors: _jurors, ...item }) => item);
+  const ranking: PublicRankedSubmission[] = (await computeRanking(db, callId)).map(({ jurors: _jurors, ...item }) =>
+    item.ideaIsPublic
+      ? item
+      : { ...item, ideaId: null, ideaTitle: translate(locale, "evaluation.ideaHidden"), authorName: translate(locale, "evaluation.authorWithheld"), organizationName: null },
+  );
   const criteria = (await criteriaOf(db, callId)).map(({ id: _id, ...c }) => c);
   return {
     call: { id: call.id, title: call.title, slug: call.slug, status: call.status, resultsPublishedAt: call.resultsPublishedAt },

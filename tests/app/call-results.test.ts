@@ -24,6 +24,7 @@ const row = (rank: number, title: string, score: number | null, extra: Partial<C
   submissionId: `00000000-0000-4000-8000-00000000000${rank}`,
   ideaId: `10000000-0000-4000-8000-00000000000${rank}`,
   ideaTitle: title,
+  ideaIsPublic: true,
   authorName: `Autora ${rank}`,
   organizationName: null,
   submittedAt: "2026-12-01T15:00:00.000Z",
@@ -53,6 +54,13 @@ const results: CallResultsData = {
 results.winners = results.ranking.filter((r) => r.isWinner);
 
 describe("CallResults", () => {
+  it("names a hidden idea without a link to it", () => {
+    const hidden = { ...results, ranking: [{ ...results.ranking[0]!, isWinner: false, ideaId: null, ideaTitle: "Idea retirada por moderación" }], winners: [] };
+    const html = render(createElement(CallResults, { results: hidden }));
+    expect(html).toContain("Idea retirada por moderación");
+    expect(html).not.toContain('href="/ideas/');
+  });
+
   it("renders the winners, the method with weights and the ranked table with its caption, ties marked", () => {
     const html = render(createElement(CallResults, { results }));
     expect(html).toContain("<caption");

@@ -182,6 +182,14 @@ describe("winners and results", () => {
     // Jurors stay anonymous to the public.
     expect(JSON.stringify(results)).not.toContain(jurors.J1.name);
 
+    // An idea the Secretariat hides later keeps its rank and score in the public results, not its title, author or link.
+    const s2Idea = await suite.db.callSubmission.findUniqueOrThrow({ where: { id: submissions.S2.id }, select: { ideaId: true } });
+    await suite.db.idea.update({ where: { id: s2Idea.ideaId }, data: { status: "HIDDEN" } });
+    const afterHiding = await anonymous.evaluation.results({ callId: call.id });
+    expect(afterHiding.ranking[1]).toMatchObject({ rank: 2, score: 68.5, ideaId: null, ideaTitle: "Idea retirada por moderación", organizationName: null });
+    expect(JSON.stringify(afterHiding)).not.toContain(submissions.S2.ideaTitle);
+    await suite.db.idea.update({ where: { id: s2Idea.ideaId }, data: { status: "PUBLISHED" } });
+
     await secretariat.evaluation.close({ callId: call.id });
     expect(await failureOf(secretariat.evaluation.close({ callId: call.id }))).toMatchObject({
       httpStatus: 409,
