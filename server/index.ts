@@ -16,6 +16,7 @@ import { seedDemoData, DEMO_ACCOUNTS } from "./seed/demo";
 import { scheduleMaintenance } from "./maintenance";
 import { startNotificationWorker, type NotificationWorker } from "./notification/worker";
 import { createServices } from "./services";
+import { createChangeFeed } from "./live/changes";
 import { PROJECT_ROOT } from "./paths";
 
 const ROOT = PROJECT_ROOT;
@@ -37,12 +38,14 @@ async function main() {
   }
 
   const remixBuild = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const services = createServices(env, db);
+  // Real PostgreSQL: one LISTEN connection hears every process's commits; embedded: an in-process emitter.
+  const changes = createChangeFeed({ databaseUrl: database.url, embedded: database.embedded });
+  const services = createServices(env, db, changes);
   const app = createHttpApp(services, { remixBuild, publicDir: path.join(ROOT, "public") });
   const stopMaintenance = scheduleMaintenance(services);
   // The email worker (docs/decisions/016-notifications-and-email.md); WORKER_ENABLED=false runs none here.
   const worker: NotificationWorker | null = env.WORKER_ENABLED
-    ? await startNotificationWorker({ connectionString: database.url, db, env })
+    ? await startNotificationWorker({ connectionString: database.url, db, env, changes })
     : null;
   const server = app.listen(env.PORT, env.HOST, () => {
     const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
@@ -64,6 +67,7 @@ async function main() {
         : `Cocrea no puede iniciar: ${error.message}`,
     );
     await worker?.stop().catch(() => {});
+    await changes.close();
     await db.$disconnect();
     await database.close();
     process.exit(1);
@@ -76,6 +80,8 @@ async function main() {
     console.log(`${signal}: cerrando conexiones…`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     stopMaintenance();
+    // Closing the feed also ends the live indicator streams, which would otherwise hold server.close open.
+    void changes.close();
     server.close(async () => {
       await worker?.stop().catch(() => {});
       await db.$disconnect();

@@ -6,6 +6,7 @@ import { callRouter } from "./call/router";
 import { availabilityRouter, bookingRouter, centerRouter, spaceRouter } from "./booking/router";
 import { coauthorRouter } from "./coauthor/router";
 import { commentRouter } from "./comment/router";
+import { dataRouter } from "./data/router";
 import { fileRouter } from "./files/router";
 import { ideaRouter } from "./idea/router";
 import { matchRouter } from "./match/router";
@@ -13,6 +14,7 @@ import { moderationRouter } from "./moderation/router";
 import { membershipRouter, organizationRouter } from "./organization/router";
 import { followRouter, notificationRouter, preferencesRouter } from "./notification/router";
 import { reportRouter } from "./report/router";
+import { statsRouter } from "./stats/router";
 import { evaluationRouter } from "./evaluation/router";
 import { submissionRouter } from "./submission/router";
 import { supportRouter } from "./support/router";
@@ -47,6 +49,8 @@ export const appRouter = router({
   commitment: commitmentRouter,
   milestone: milestoneRouter,
   match: matchRouter,
+  stats: statsRouter,
+  data: dataRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -168,6 +168,9 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>{t("footer.about")}</p>
       <p>{t("app.owner")}</p>
+      <p>
+        <Link to="/datos">{t("nav.openData")}</Link>
+      </p>
     </footer>
   );
 }

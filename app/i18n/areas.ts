@@ -8,7 +8,7 @@
  * there (`clientLoader`, ./load-area.ts). tests/app/copy-areas.test.ts checks every route
  * declares the areas of the keys its modules use.
  */
-export const COPY_AREAS = ["gestion", "alianzas"] as const;
+export const COPY_AREAS = ["gestion", "alianzas", "datos", "indicadores"] as const;
 export type CopyArea = (typeof COPY_AREAS)[number];
 
 const AREA_PREFIXES: Record<CopyArea, readonly string[]> = {
@@ -27,6 +27,10 @@ const AREA_PREFIXES: Record<CopyArea, readonly string[]> = {
   ],
   // Alliances' pages and partner suggestions; the idea's and call's pages show their alliances with base keys only.
   alianzas: ["alliances.", "matches.", "allianceParty.", "milestoneStatus.", "commitmentKind."],
+  // /datos only: its explanations and table headings (the footer's link is the base key nav.openData).
+  datos: ["openData."],
+  // /indicadores only: its filters, units and chart captions (indicator names and definitions come from the API).
+  indicadores: ["indicators."],
 };
 
 /** Keys under an area's prefix that a public page uses too: the Secretariat's decision form on an idea's page. */

@@ -8,6 +8,7 @@
 import type { CronItem, TaskList } from "graphile-worker";
 import type { Env } from "../config";
 import type { Db } from "../db/client";
+import type { ChangeFeed } from "../live/changes";
 import { releaseNoShows } from "./manage";
 
 export const RELEASE_NO_SHOWS_TASK = "booking-release-no-shows";
@@ -20,11 +21,14 @@ export const releaseNoShowsCron: CronItem = {
   options: { backfillPeriod: 0, maxAttempts: 3 },
 };
 
-export function bookingTasks(deps: { db: Db; env: Env }): TaskList {
+/** `changes`: the live feed, told of a sweep that moved bookings (the embedded database cannot tell it). */
+export function bookingTasks(deps: { db: Db; env: Env; changes?: ChangeFeed }): TaskList {
   return {
     [RELEASE_NO_SHOWS_TASK]: async (_payload, helpers) => {
       const { released, completed, expired } = await releaseNoShows(deps.db, deps.env.BOOKING_NO_SHOW_MINUTES);
-      if (released + completed + expired > 0) helpers.logger.debug(`bookings: ${released} no-show, ${completed} completed, ${expired} expired undecided`);
+      if (released + completed + expired === 0) return;
+      deps.changes?.afterWrite(RELEASE_NO_SHOWS_TASK);
+      helpers.logger.debug(`bookings: ${released} no-show, ${completed} completed, ${expired} expired undecided`);
     },
   };
 }

@@ -12,6 +12,8 @@ import { sendFetchResponse, toFetchRequest } from "./fetch-bridge";
 import { nodeHeaders } from "./node-headers";
 import { createBranchRequestHandler } from "./remix-branches";
 import { bookingCalendarRoutes } from "./booking-calendar";
+import { openDataRoutes } from "./open-data";
+import { liveIndicatorRoutes } from "../live/stats-route";
 import { checkHealth } from "./health";
 import { createLogger, logFailure, requestLogger, type Logger } from "./logging";
 import { createTrpcHandler, isTrpcRequest } from "./trpc-handler";
@@ -130,6 +132,9 @@ function createExpressApp(services: Services, logger: Logger, options: HttpAppOp
   );
 
   app.use(bookingCalendarRoutes(services));
+  app.use(openDataRoutes(services));
+  // Server-Sent Events for open /indicadores pages (server/live/): one computation per change, not per viewer.
+  app.use(liveIndicatorRoutes(services).routes);
 
   if (options.remixBuild) {
     const publicDir = options.publicDir ?? "public";

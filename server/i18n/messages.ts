@@ -10,6 +10,8 @@ import { fileCheckMessagesEn, fileCheckMessagesEs } from "./file-check-messages"
 import { ideaMessagesEn, ideaMessagesEs } from "./idea-messages";
 import { notificationMessagesEn, notificationMessagesEs } from "./notification-messages";
 import { organizationMessagesEn, organizationMessagesEs } from "./organization-messages";
+import { statsMessagesEn, statsMessagesEs } from "./stats-messages";
+import { dataMessagesEn, dataMessagesEs } from "./data-messages";
 import { LOCALES, type Locale } from "./locale";
 import { createTranslator, type Translator } from "./translate";
 
@@ -65,6 +67,8 @@ const es = {
   ...callParticipantsMessagesEs,
   ...allianceMessagesEs,
   ...matchMessagesEs,
+  ...statsMessagesEs,
+  ...dataMessagesEs,
 };
 
 type Catalog = Record<keyof typeof es, string>;
@@ -120,6 +124,8 @@ const en: Catalog = {
   ...callParticipantsMessagesEn,
   ...allianceMessagesEn,
   ...matchMessagesEn,
+  ...statsMessagesEn,
+  ...dataMessagesEn,
 };
 
 export type MessageKey = keyof typeof es;

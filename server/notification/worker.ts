@@ -7,6 +7,7 @@ import { parseCronItems, run, type Logger, type Runner, type TaskList } from "gr
 import type { Env } from "../config";
 import { bookingTasks, releaseNoShowsCron } from "../booking/jobs";
 import type { Db } from "../db/client";
+import type { ChangeFeed } from "../live/changes";
 import { quietLogger } from "../jobs/logger";
 import { JOB_SCHEMA } from "../jobs/queue";
 import { deliverEmail } from "./delivery";
@@ -18,6 +19,8 @@ export interface WorkerOptions {
   connectionString: string;
   db: Db;
   env: Env;
+  /** The live feed, told when a background job changed what indicators read. */
+  changes?: ChangeFeed;
   /** Tests pass their own; otherwise SMTP or .eml files as the environment says. */
   transport?: MailTransport;
   logger?: Logger;
@@ -56,7 +59,7 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<N
     pollInterval: options.env.WORKER_POLL_INTERVAL_MS,
     noHandleSignals: true,
     logger: options.logger ?? quietLogger(),
-    taskList: { ...notificationTasks({ db: options.db, env: options.env, transport }), ...bookingTasks({ db: options.db, env: options.env }) },
+    taskList: { ...notificationTasks({ db: options.db, env: options.env, transport }), ...bookingTasks({ db: options.db, env: options.env, changes: options.changes }) },
     parsedCronItems: parseCronItems([dailyDigestCron, releaseNoShowsCron]),
   });
   let stopped: Promise<void> | null = null;

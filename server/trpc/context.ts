@@ -1,6 +1,7 @@
 import type { Env } from "../config";
 import type { Db } from "../db/client";
 import type { FileService } from "../files/service";
+import type { ChangeFeed } from "../live/changes";
 import { readCookie, resolveLocale, type Locale } from "../i18n/locale";
 import {
   SESSION_COOKIE,
@@ -17,6 +18,8 @@ export interface Services {
   db: Db;
   env: Env;
   files: FileService;
+  /** Changes the live indicators hear (server/live/changes.ts). */
+  changes: ChangeFeed;
 }
 
 /** What the transport (Express for Remix pages, server/http/trpc-handler.ts for /api/trpc) knows of a request. */

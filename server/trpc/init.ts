@@ -24,10 +24,21 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+/**
+ * Every procedure's base: a mutation that succeeded tells the live feed, which on the embedded
+ * database is the only way other viewers hear of it (server/live/changes.ts; with real
+ * PostgreSQL the tables' triggers announce the commit and afterWrite does nothing).
+ */
+const procedure = t.procedure.use(async ({ ctx, type, path, next }) => {
+  const result = await next();
+  if (type === "mutation" && result.ok) ctx.changes.afterWrite(path);
+  return result;
+});
+
+export const publicProcedure = procedure;
 
 /** The one authentication check: a valid session, or UNAUTHORIZED. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = procedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.session || !ctx.actor) throw new AppError("UNAUTHORIZED", "auth.required");
   return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session, actor: ctx.actor } });
 });
@@ -56,7 +67,7 @@ export function recordProcedure<Schema extends z.ZodType, A extends Action, Reco
   notFound: MessageKey;
   hideAs?: MessageKey;
 }) {
-  return t.procedure.input(config.input).use(async ({ ctx, input, next }) => {
+  return procedure.input(config.input).use(async ({ ctx, input, next }) => {
     const record = await config.load(ctx, input as z.output<Schema>);
     if (!record) throw new AppError("NOT_FOUND", config.notFound);
     authorize(ctx.actor, config.action, record, { hideAs: config.hideAs });

@@ -193,6 +193,9 @@ const expectations: Record<string, Case[]> = {
     { call: async (c, f) => c.organization.update({ id: (await f.freshOrganization()).id, ...organizationProfile() }), expect: ownersOnly },
   ],
   "organization.list": [{ call: (c) => c.organization.list({ limit: 5 }), expect: everyone }],
+  // Open data: published data only, for anyone (server/data/datasets.ts keeps out what is not public).
+  "data.datasets": [{ call: (c) => c.data.datasets(), expect: everyone }],
+  "data.rows": [{ call: (c) => c.data.rows({ dataset: "ideas", limit: 5 }), expect: everyone }],
   "organization.bySlug": [{ call: async (c, f) => c.organization.bySlug({ slug: (await f.freshOrganization()).slug }), expect: everyone }],
   "organization.mine": [{ call: (c) => c.organization.mine(), expect: signedIn }],
   "organization.setLogo": [{ call: async (c, f) => c.organization.setLogo({ id: (await f.freshOrganization()).id, fileId: null }), expect: ownersOnly }],
@@ -410,6 +413,9 @@ const expectations: Record<string, Case[]> = {
       expect: signedIn,
     },
   ],
+  // Public impact indicators: counts only, for anyone with or without an account.
+  "stats.indicators": [{ call: (c) => c.stats.indicators({ period: "month" }), expect: everyone }],
+  "stats.definitions": [{ call: (c) => c.stats.definitions(), expect: everyone }],
 };
 
 let fixtures: Fixtures;

@@ -15,6 +15,7 @@ import { AppError } from "../../server/trpc/errors";
 import { createCallerFactory, router } from "../../server/trpc/init";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { EXE_BYTES, JPEG_BYTES, PDF_BYTES, PNG_BYTES, TEXT_BYTES, fileOf, padded } from "./fixtures";
+import { createChangeFeed } from "../../server/live/changes";
 
 let database: TestDatabase;
 let dataDir: string;
@@ -286,6 +287,7 @@ describe("file.upload procedure", () => {
       db: database.db,
       env,
       files,
+      changes: createChangeFeed(),
       locale: "es",
       ip: "127.0.0.1",
       userAgent: null,

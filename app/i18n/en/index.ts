@@ -20,6 +20,9 @@ import { spaces } from "./spaces";
 import { spaceAdmin } from "./space-admin";
 import { alliances } from "./alliances";
 import { matches } from "./matches";
+import { live } from "./live";
+import { indicators } from "./indicators";
+import { openData } from "./open-data";
 
 export const en = {
   ...layout,
@@ -41,6 +44,9 @@ export const en = {
   ...spaceAdmin,
   ...alliances,
   ...matches,
+  ...live,
+  ...indicators,
+  ...openData,
 } satisfies Record<UiKey, string>;
 
 // `satisfies` finds a Spanish key English lacks (a domain left out); this, an English key Spanish lacks.

@@ -25,6 +25,9 @@ import { spaces } from "./spaces";
 import { spaceAdmin } from "./space-admin";
 import { alliances } from "./alliances";
 import { matches } from "./matches";
+import { live } from "./live";
+import { indicators } from "./indicators";
+import { openData } from "./open-data";
 
 export const es = {
   ...layout,
@@ -46,6 +49,9 @@ export const es = {
   ...spaceAdmin,
   ...alliances,
   ...matches,
+  ...live,
+  ...indicators,
+  ...openData,
 };
 
 export type UiKey = keyof typeof es;

@@ -1,0 +1,25 @@
+/** /datos: the open data catalogue (the datasets' own titles and column meanings come from server/data/datasets.ts). */
+export const openData = {
+  "nav.openData": "Datos abiertos",
+  "openData.title": "Datos abiertos",
+  "openData.lead": "Descarga los datos públicos de Cocrea en CSV o JSON, con direcciones estables que puedes usar en tus hojas de cálculo, tableros o investigaciones.",
+  "openData.license": "Licencia {{license}}: puedes usarlos y redistribuirlos citando «{{attribution}}».",
+  "openData.privacy":
+    "Nunca publicamos datos personales: ni correos, ni campos privados, ni ideas, convocatorias o alianzas que no sean públicas. Las personas aparecen solo con el nombre con el que publican. Los conteos de personas entre 1 y 4 se muestran como «<5» para que nadie pueda ser identificado.",
+  "openData.csvNote": "Los CSV siguen el RFC 4180, en UTF-8 con BOM para que las hojas de cálculo muestren bien las tildes. Una celda vacía es un valor ausente.",
+  "openData.apiTitle": "API de solo lectura",
+  "openData.apiText": "Los mismos datos en JSON paginado (cursores estables), descritos en un documento OpenAPI.",
+  "openData.openapi": "Documento OpenAPI",
+  "openData.catalogue": "Catálogo en JSON (API)",
+  "openData.datapackage": "Todos los esquemas (Data Package)",
+  "openData.rows": "{{count}} filas",
+  "openData.downloads": "Descargas de {{title}}",
+  "openData.csv": "CSV",
+  "openData.json": "JSON",
+  "openData.schema": "Esquema (Table Schema)",
+  "openData.columnsOf": "Columnas de «{{title}}»",
+  "openData.column": "Columna",
+  "openData.type": "Tipo",
+  "openData.meaning": "Significado",
+  "openData.suppressed": "«<5» cuando es de 1 a 4.",
+};
