@@ -37,33 +37,47 @@ export const ideasFamily: IndicatorFamilyModule = {
   async compute(db, range, locale) {
     const { start, end } = range;
     const sector = range.filters.sector ? Prisma.sql`AND i."sector" = ${range.filters.sector}::"Sector"` : Prisma.empty;
-    // Posted: first submission (the first TRANSITION to SUBMITTED; submittedAt for ideas older than
-    // their history) within the range. Decisions: a SUBMITTED idea published or rejected within the
-    // range, timed from the submission it decided (the latest one before it).
+    // Posted: the idea's first submission (its first TRANSITION to SUBMITTED; submittedAt for ideas
+    // older than their history) within the range. Decisions: a SUBMITTED idea published or rejected
+    // within the range, timed from the submission it decided (the latest one before it). Written to
+    // read only the range's events and one aggregate of submissions, never a lookup per idea of the
+    // whole table (100,000 ideas: 3.6 s → tens of milliseconds).
     const [row] = await queryRows<{ doc: IdeasRow }>(
       db,
       Prisma.sql`
-      WITH scope AS (
-        SELECT i."id", i."sector", i."status", i."publishedAt",
-               COALESCE((SELECT min(e."createdAt") FROM "IdeaEvent" e
-                          WHERE e."ideaId" = i."id" AND e."kind" = 'TRANSITION' AND e."toStatus" = 'SUBMITTED'), i."submittedAt") AS "postedAt"
-          FROM "Idea" i
-         WHERE TRUE ${sector}
+      WITH first_submission AS (
+        SELECT e."ideaId", min(e."createdAt") AS "postedAt"
+          FROM "IdeaEvent" e
+         WHERE e."kind" = 'TRANSITION' AND e."toStatus" = 'SUBMITTED' AND e."createdAt" < ${end}
+         GROUP BY e."ideaId"
+        HAVING min(e."createdAt") >= ${start}
       ),
-      posted AS (SELECT * FROM scope WHERE "postedAt" >= ${start} AND "postedAt" < ${end}),
+      posted AS (
+        SELECT i."id", i."sector", i."status", f."postedAt"
+          FROM first_submission f JOIN "Idea" i ON i."id" = f."ideaId"
+         WHERE TRUE ${sector}
+        UNION ALL
+        SELECT i."id", i."sector", i."status", i."submittedAt"
+          FROM "Idea" i
+         WHERE i."submittedAt" >= ${start} AND i."submittedAt" < ${end} ${sector}
+           AND NOT EXISTS (SELECT 1 FROM "IdeaEvent" e WHERE e."ideaId" = i."id" AND e."kind" = 'TRANSITION' AND e."toStatus" = 'SUBMITTED')
+      ),
       published AS (
-        SELECT s.*, (EXISTS (SELECT 1 FROM "CallSubmission" cs WHERE cs."ideaId" = s."id" AND cs."status" = 'SUBMITTED')
-                  OR EXISTS (SELECT 1 FROM "Alliance" a WHERE a."ideaId" = s."id" AND a."activatedAt" IS NOT NULL)) AS "reached"
-          FROM scope s WHERE s."publishedAt" >= ${start} AND s."publishedAt" < ${end}
+        -- IN over uncorrelated subqueries: hashed once, not probed per idea.
+        SELECT i."publishedAt",
+               (i."id" IN (SELECT cs."ideaId" FROM "CallSubmission" cs WHERE cs."status" = 'SUBMITTED')
+                OR i."id" IN (SELECT a."ideaId" FROM "Alliance" a WHERE a."activatedAt" IS NOT NULL AND a."ideaId" IS NOT NULL)) AS "reached"
+          FROM "Idea" i WHERE i."publishedAt" >= ${start} AND i."publishedAt" < ${end} ${sector}
       ),
       decisions AS (
-        SELECT extract(epoch FROM d."createdAt" - (
-                 SELECT max(e."createdAt") FROM "IdeaEvent" e
-                  WHERE e."ideaId" = d."ideaId" AND e."kind" = 'TRANSITION' AND e."toStatus" = 'SUBMITTED' AND e."createdAt" <= d."createdAt"
-               )) / 86400 AS "days"
-          FROM "IdeaEvent" d JOIN scope s ON s."id" = d."ideaId"
+        SELECT extract(epoch FROM d."createdAt" - s."submittedAt") / 86400 AS "days"
+          FROM "IdeaEvent" d
+          JOIN "Idea" i ON i."id" = d."ideaId"
+          CROSS JOIN LATERAL (
+            SELECT max(e."createdAt") AS "submittedAt" FROM "IdeaEvent" e
+             WHERE e."ideaId" = d."ideaId" AND e."kind" = 'TRANSITION' AND e."toStatus" = 'SUBMITTED' AND e."createdAt" <= d."createdAt") s
          WHERE d."kind" = 'TRANSITION' AND d."fromStatus" = 'SUBMITTED' AND d."toStatus" IN ('PUBLISHED', 'REJECTED')
-           AND d."createdAt" >= ${start} AND d."createdAt" < ${end}
+           AND d."createdAt" >= ${start} AND d."createdAt" < ${end} ${sector}
       )
       SELECT json_build_object(
         'posted', (SELECT count(*) FROM posted),
